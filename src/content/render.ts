@@ -1,0 +1,74 @@
+// mdast block -> MarkdownV2 text, through telegramify-markdown's own
+// serialiser with the handlers that lose or break text replaced.
+import { createRequire } from 'node:module';
+import type { MdNode } from './mdast.ts';
+import { markdownV2Length } from './telegram-text.ts';
+
+const require = createRequire(import.meta.url);
+type Handler = (node: MdNode, parent: MdNode | undefined, context: unknown) => string;
+const toMarkdown = require('mdast-util-to-markdown') as (tree: MdNode, options: unknown) => string;
+const createTelegramifyOptions = require('telegramify-markdown/lib/telegramify') as (
+  definitions: Record<string, unknown>,
+  unsupportedTagsStrategy: string,
+) => { handlers: Record<string, Handler>; [key: string]: unknown };
+const { escapeSymbols } = require('telegramify-markdown/lib/utils') as {
+  escapeSymbols: (text: string, kind?: string) => string;
+};
+const phrasing = require('mdast-util-to-markdown/lib/util/container-phrasing') as (
+  node: MdNode,
+  context: unknown,
+  safe: { before: string; after: string },
+) => string;
+const defaultHandlers = require('mdast-util-to-markdown/lib/handle') as Record<string, Handler>;
+
+const base = createTelegramifyOptions({}, 'escape');
+
+/** Text escaping telegramify does, plus the backslash it forgets (`C:\Windows`). */
+function escapeText(value: string): string {
+  return escapeSymbols(value.replace(/\\/g, '\u0000'), 'text').replace(/\u0000/g, '\\\\');
+}
+
+function escapeUrl(url: string): string {
+  return url.replace(/\\/g, '\\\\').replace(/\)/g, '\\)');
+}
+
+const handlers: Record<string, Handler> = {
+  ...base.handlers,
+  text: (node) => escapeText(node.value ?? ''),
+  // telegramify leaves inline code to the default handler, which does not
+  // escape ` and \ as Telegram requires inside code.
+  inlineCode: (node) => '`' + escapeSymbols(node.value ?? '', 'code') + '`',
+  // The default hard break is "\\\n", a stray backslash in Telegram.
+  break: () => '\n',
+  // Only web links reach this handler (see markdown.ts); decodeURI in
+  // telegramify's version throws on a lone "%".
+  link: (node, _parent, context) => {
+    const label = phrasing(node, context, { before: '[', after: ']' });
+    return `[${label}](${escapeUrl(node.url ?? '')})`;
+  },
+  internalLink: (node, _parent, context) => phrasing(node, context, { before: '', after: '' }),
+  // telegramify rewrites "^\d+." on every line of a list, item text included;
+  // only the item's own marker is rewritten here.
+  list: (node, parent, context) => defaultHandlers.list!(node, parent, context),
+  listItem: (node, parent, context) =>
+    defaultHandlers.listItem!(node, parent, context).replace(/^(\d+)\./, '$1\\.').replace(/^\*/, '•'),
+};
+
+const options = { ...base, listItemIndent: 'one', handlers };
+
+/** MarkdownV2 for one block (paragraph, heading, list, quote, code). */
+export function renderBlock(block: MdNode): string {
+  return toMarkdown({ type: 'root', children: [block] }, options).replace(/\n+$/, '');
+}
+
+export interface RenderedBlock {
+  node: MdNode;
+  text: string;
+  /** UTF-16 length Telegram counts after parsing. */
+  length: number;
+}
+
+export function renderMeasured(block: MdNode): RenderedBlock {
+  const text = renderBlock(block);
+  return { node: block, text, length: markdownV2Length(text) };
+}
