@@ -67,7 +67,7 @@ export function prepareMarkdown(source: string, lineOffset = 0): PreparedMarkdow
   collectDefinitions(root, definitions);
   const result: PreparedMarkdown = { blocks: [], links: [], images: [] };
   const context: Context = { definitions, result, lineOffset };
-  result.blocks = transformChildren(root.children ?? [], context, { block: true, format: false, quote: false, heading: false }).filter(
+  result.blocks = transformChildren(root.children ?? [], context, { block: true, format: false, quote: false, heading: false, list: false }).filter(
     (block) => !isEmptyBlock(block),
   );
   return result;
@@ -86,6 +86,8 @@ interface Scope {
   format: boolean;
   quote: boolean;
   heading: boolean;
+  /** inside a list item: no line of it starts at the start of a line */
+  list: boolean;
 }
 
 function collectDefinitions(node: MdNode, into: Context['definitions']): void {
@@ -151,8 +153,9 @@ function transformNode(node: MdNode, context: Context, scope: Scope): MdNode[] {
       return [{ type: 'paragraph', children: transformChildren(node.children ?? [], context, inline) }];
     case 'blockquote': {
       const children = transformChildren(node.children ?? [], context, { ...scope, block: true, quote: true });
-      // Telegram has no nested quotes.
-      return scope.quote ? children : [{ type: 'blockquote', children }];
+      // Telegram has no nested quotes, and a quote's `>` must open a line,
+      // which a list item's marker or indentation never leaves it.
+      return scope.quote || scope.list ? children : [{ type: 'blockquote', children }];
     }
     case 'code': {
       const value = (node.value ?? '').replace(/^#![a-z]+\n/, '');
@@ -171,7 +174,7 @@ function transformNode(node: MdNode, context: Context, scope: Scope): MdNode[] {
         },
       ];
     case 'listItem': {
-      const children = transformChildren(node.children ?? [], context, { ...scope, block: true });
+      const children = transformChildren(node.children ?? [], context, { ...scope, block: true, list: true });
       if (node.checked === true || node.checked === false) {
         const mark = node.checked ? '☑ ' : '☐ ';
         const first = children[0];
@@ -262,7 +265,7 @@ function tableToParagraph(node: MdNode, context: Context): MdNode {
     const cells: MdNode[] = [];
     (row.children ?? []).forEach((cell, cellIndex) => {
       if (cellIndex > 0) cells.push(text(' | '));
-      cells.push(...transformChildren(cell.children ?? [], context, { block: false, format: header, quote: false, heading: false }));
+      cells.push(...transformChildren(cell.children ?? [], context, { block: false, format: header, quote: false, heading: false, list: false }));
     });
     const hasText = plainOf({ type: 'x', children: cells }).trim().length > 0;
     if (header && hasText) children.push({ type: 'strong', children: cells });

@@ -54,7 +54,24 @@ const handlers: Record<string, Handler> = {
     defaultHandlers.listItem!(node, parent, context).replace(/^(\d+)\./, '$1\\.').replace(/^\*/, '•'),
 };
 
-const options = { ...base, listItemIndent: 'one', handlers };
+/**
+ * mdast-util-to-markdown separates two adjacent lists with an HTML comment,
+ * `<!---->`, so that Markdown would not merge them (and a list and indented
+ * code after it, which `fences: true` rules out): raw `!` and `-` that
+ * Telegram refuses. Telegram has no lists to merge; a blank line is enough.
+ * The serialiser asks its join rules in order, the first answer winning, and
+ * options can only append rules: this one is put first when the root is entered.
+ */
+const joinWithoutComment = (left: MdNode, right: MdNode): number | undefined =>
+  left.type === 'list' && right.type === 'list' ? 1 : undefined;
+
+handlers.root = (node, parent, context) => {
+  const ctx = context as { join: unknown[] };
+  if (ctx.join[0] !== joinWithoutComment) ctx.join = [joinWithoutComment, ...ctx.join];
+  return defaultHandlers.root!(node, parent, context);
+};
+
+const options = { ...base, listItemIndent: 'one', fences: true, handlers };
 
 /** MarkdownV2 for one block (paragraph, heading, list, quote, code). */
 export function renderBlock(block: MdNode): string {

@@ -1,0 +1,57 @@
+// Callback data the bot's buttons carry. Always short (Telegram allows 64
+// bytes): a one-letter action, a lesson's 10-character key, a number.
+import { CALLBACK_DATA_LIMIT } from '../content/telegram-text.ts';
+
+export type CallbackAction =
+  | { action: 'open'; lessonKey: string }
+  | { action: 'page'; lessonKey: string; index: number }
+  | { action: 'done'; lessonKey: string }
+  | { action: 'browse'; page: number }
+  | { action: 'language'; lang: string }
+  | { action: 'forget'; confirm: boolean };
+
+const KEY = '[A-Za-z0-9_-]{1,16}';
+const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => CallbackAction]> = [
+  [new RegExp(`^o:(${KEY})$`), (m) => ({ action: 'open', lessonKey: m[1]! })],
+  [new RegExp(`^p:(${KEY}):(\\d{1,4})$`), (m) => ({ action: 'page', lessonKey: m[1]!, index: Number(m[2]) })],
+  [new RegExp(`^d:(${KEY})$`), (m) => ({ action: 'done', lessonKey: m[1]! })],
+  [/^b:(\d{1,4})$/, (m) => ({ action: 'browse', page: Number(m[1]) })],
+  [/^l:([a-z]{2,3}(?:-[A-Za-z]{2,8})?)$/, (m) => ({ action: 'language', lang: m[1]! })],
+  [/^f:(yes|no)$/, (m) => ({ action: 'forget', confirm: m[1] === 'yes' })],
+];
+
+export function encodeCallback(data: CallbackAction): string {
+  let encoded: string;
+  switch (data.action) {
+    case 'open':
+      encoded = `o:${data.lessonKey}`;
+      break;
+    case 'page':
+      encoded = `p:${data.lessonKey}:${data.index}`;
+      break;
+    case 'done':
+      encoded = `d:${data.lessonKey}`;
+      break;
+    case 'browse':
+      encoded = `b:${data.page}`;
+      break;
+    case 'language':
+      encoded = `l:${data.lang}`;
+      break;
+    case 'forget':
+      encoded = `f:${data.confirm ? 'yes' : 'no'}`;
+      break;
+  }
+  if (Buffer.byteLength(encoded) > CALLBACK_DATA_LIMIT) throw new Error(`callback data too long: ${encoded.length} bytes`);
+  return encoded;
+}
+
+/** The action a button asks for, or null for data this bot never made (old or forged). */
+export function decodeCallback(data: string | undefined): CallbackAction | null {
+  if (!data || Buffer.byteLength(data) > CALLBACK_DATA_LIMIT) return null;
+  for (const [pattern, build] of PATTERNS) {
+    const match = pattern.exec(data);
+    if (match) return build(match);
+  }
+  return null;
+}

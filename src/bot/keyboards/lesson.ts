@@ -1,0 +1,46 @@
+// The messages of a lesson as the bot sends them: text, link buttons, and a
+// button forward. Pure, so the author CLI prints exactly what users get.
+import type { Catalog, Lesson, LessonButton, LessonVersion } from '../../content/catalog.ts';
+import { encodeCallback } from '../callback-data.ts';
+
+export type Translate = (key: string, variables?: Record<string, string | number>) => string;
+
+export interface InlineButton {
+  text: string;
+  url?: string;
+  callback_data?: string;
+}
+
+export interface OutgoingMessage {
+  text: string;
+  parse_mode: 'MarkdownV2';
+  reply_markup?: { inline_keyboard: InlineButton[][] };
+}
+
+/** Telegram's reported keyboard limits. */
+export const MAX_BUTTONS = 100;
+const MAX_LABEL = 60;
+
+export function lessonMessage(catalog: Catalog, lesson: Lesson, version: LessonVersion, index: number, t: Translate): OutgoingMessage {
+  const message = version.messages[index];
+  if (!message) throw new RangeError(`lesson ${lesson.slug} has no message ${index}`);
+  const total = version.messages.length;
+  const rows: InlineButton[][] = message.buttons.slice(0, MAX_BUTTONS - 1).map((button) => [linkButton(catalog, button)]);
+  if (index + 1 < total) {
+    rows.push([{ text: t('lesson-next', { page: index + 2, total }), callback_data: encodeCallback({ action: 'page', lessonKey: lesson.key, index: index + 1 }) }]);
+  } else {
+    rows.push([{ text: t('lesson-done'), callback_data: encodeCallback({ action: 'done', lessonKey: lesson.key }) }]);
+  }
+  return { text: message.text, parse_mode: 'MarkdownV2', reply_markup: { inline_keyboard: rows } };
+}
+
+function linkButton(catalog: Catalog, button: LessonButton): InlineButton {
+  if (button.kind === 'url') return { text: `🌐 ${shorten(button.label)}`, url: button.url };
+  const target = catalog.bySlug(button.slug)!;
+  return { text: `📖 ${shorten(button.label)}`, callback_data: encodeCallback({ action: 'open', lessonKey: target.key }) };
+}
+
+function shorten(label: string): string {
+  const flat = label.replace(/\s+/g, ' ').trim();
+  return flat.length > MAX_LABEL ? `${flat.slice(0, MAX_LABEL - 1)}…` : flat;
+}
