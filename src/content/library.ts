@@ -67,7 +67,8 @@ export async function loadLibrary(dir: string, options: LoadOptions = {}): Promi
       return;
     }
     seen.set(id, source.path);
-    const aliases = [...meta.aliases, ...(discovered.aliases.get(source.slug)?.get(lang) ?? [])];
+    // lesson.yml names in every language find the lesson, whichever languages it has.
+    const aliases = [...meta.aliases, ...[...(discovered.aliases.get(source.slug)?.values() ?? [])].flat()];
     versions.push({
       source,
       result,

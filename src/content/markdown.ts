@@ -40,6 +40,14 @@ export function repairLooseMarkdown(source: string): string {
   return (
     source
       .replace(/\r\n?/g, '\n')
+      // `&#x1F600;`: the parser (micromark 2) decodes numeric references with
+      // String.fromCharCode, which keeps only the low 16 bits of a code point
+      // above U+FFFF (😀 became U+F600). Such references, unless escaped,
+      // become the character (in code too, where they would have stayed literal).
+      .replace(/(?<=(?:^|[^\\])(?:\\\\)*)&#(?:[xX]([0-9a-fA-F]{1,6})|(\d{1,7}));/g, (whole, hex?: string, dec?: string) => {
+        const code = hex ? parseInt(hex, 16) : Number(dec);
+        return code > 0xffff && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+      })
       // `[text] (https://…)`: a space between the brackets breaks the link.
       .replace(/\][ \t]+\((?=[ \t]*(?:[a-z][a-z0-9+.-]*:|\.{0,2}\/|#))/gi, '](')
       // `*<tab>item`: bullets followed by tabs.
@@ -244,6 +252,8 @@ export function htmlToText(html: string): string {
     .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '')
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/(p|div|li|h[1-6]|tr|blockquote)>/gi, '\n\n')
+    // Table cells would run together ("cell 1cell 2").
+    .replace(/<\/t[dh]>/gi, ' ')
     .replace(/<[^>]*>/g, '')
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
       if (name[0] === '#') {

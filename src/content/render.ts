@@ -20,6 +20,11 @@ const phrasing = require('mdast-util-to-markdown/lib/util/container-phrasing') a
   safe: { before: string; after: string },
 ) => string;
 const defaultHandlers = require('mdast-util-to-markdown/lib/handle') as Record<string, Handler>;
+const containerFlow = require('mdast-util-to-markdown/lib/util/container-flow') as (node: MdNode, context: unknown) => string;
+const indentLines = require('mdast-util-to-markdown/lib/util/indent-lines') as (
+  value: string,
+  map: (line: string, index: number, blank: boolean) => string,
+) => string;
 
 const base = createTelegramifyOptions({}, 'escape');
 
@@ -47,6 +52,14 @@ const handlers: Record<string, Handler> = {
     return `[${label}](${escapeUrl(node.url ?? '')})`;
   },
   internalLink: (node, _parent, context) => phrasing(node, context, { before: '', after: '' }),
+  // Telegram keeps the space of "> text" in the quote's text: every line of
+  // the quote would start with a space.
+  blockquote: (node, _parent, context) => {
+    const exit = (context as { enter: (name: string) => () => void }).enter('blockquote');
+    const value = indentLines(containerFlow(node, context), (line) => '>' + line);
+    exit();
+    return value;
+  },
   // telegramify rewrites "^\d+." on every line of a list, item text included;
   // only the item's own marker is rewritten here.
   list: (node, parent, context) => defaultHandlers.list!(node, parent, context),

@@ -1,0 +1,63 @@
+language-name = العربية
+
+cmd-start = البدء واختيار لغتك
+cmd-help = ما الذي يقدّمه هذا البوت
+cmd-lessons = تصفّح كل الدروس
+cmd-lesson = فتح درس: /lesson calls
+cmd-language = تغيير اللغة
+cmd-progress = تقدّمك
+cmd-forget = حذف كل ما هو محفوظ عنك
+
+welcome =
+    مرحبًا بك في Parasol. يعلّمك كل درس شيئًا واحدًا عن البقاء آمنًا على الإنترنت، رسالةً تلو الأخرى.
+
+    يمكنك كتابة /lesson calls للبدء، أو /lessons لعرض كل الدروس.
+choose-language = ما لغتك المفضّلة؟
+language-set = تم: سأتحدث معك بالعربية.
+language-unknown = لا أعرف هذه اللغة بعد. يُرجى اختيار إحدى اللغات التالية:
+help =
+    يعلّم Parasol الأمان الرقمي من خلال دروس قصيرة.
+
+    /lessons — تصفّح كل الدروس
+    /lesson الاسم — فتح درس، مثلًا /lesson calls
+    /lesson — المتابعة من حيث توقفت
+    /language — تغيير اللغة
+    /progress — عرض ما قرأته
+    /forget — حذف كل ما هو محفوظ عنك
+
+    لا يحفظ Parasol سوى معرّف Telegram الخاص بك ولغتك وتقدّمك.
+
+lessons-title = الدروس ({ $page }/{ $pages }):
+lessons-empty = لا توجد دروس بعد.
+browse-previous = ◀ السابق
+browse-next = التالي ▶
+
+lesson-next = ▶ متابعة ({ $page }/{ $total })
+lesson-done = ✅ تم
+lesson-finished = أحسنت، لقد أنهيت «{ $title }».
+lesson-next-suggestion = الدرس التالي:
+lesson-fallback-note = هذا الدرس غير مترجم إلى لغتك بعد، وإليك نسخته بلغة { $language }.
+lesson-not-found = لم أجد درسًا باسم «{ $query }».
+lesson-suggest = ربما المقصود:
+lesson-see-all = يمكنك كتابة /lessons لعرض كل الدروس.
+lesson-ambiguous = هناك عدة دروس تطابق «{ $query }». أيّها المقصود؟
+lesson-nothing-to-continue = لا يوجد درس لمتابعته بعد. يمكنك كتابة /lessons لاختيار درس.
+lesson-query-too-long = هذا أطول من أن يكون اسم درس. يمكنك تجربة /lesson calls.
+
+progress-title = تقدّمك:
+progress-line = { $title }: { $read }/{ $total }
+progress-completed = { $title }: ✅ مكتمل
+progress-empty = لا توجد لديك دروس مفتوحة بعد. يمكنك تجربة /lesson calls.
+
+forget-confirm = حذف كل ما يحفظه Parasol عنك (اللغة والتقدّم)؟ لا يمكن التراجع عن هذا الإجراء.
+forget-yes = نعم، احذف
+forget-no = لا، احتفظ بها
+forget-done = تم. لم يعد هناك أي شيء محفوظ عنك. يمكنك إرسال /start للبدء من جديد.
+forget-cancelled = لم يُحذف أي شيء.
+
+unknown-command = لا أعرف هذا الأمر. يمكنك كتابة /help لمعرفة ما يمكنني فعله.
+unknown-text = يمكنك كتابة /lesson ثم موضوع، مثلًا /lesson calls، أو /help.
+button-expired = لم يعد هذا الزر صالحًا. يمكنك كتابة /lessons للمتابعة.
+too-fast = رسائلك تصل بسرعة كبيرة؛ يُرجى الانتظار لحظة.
+private-only = أعمل في المحادثات الخاصة فقط: يُرجى فتح محادثة معي لقراءة الدروس.
+error-generic = حدث خطأ من جهتي. يُرجى المحاولة مرة أخرى بعد قليل.

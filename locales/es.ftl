@@ -1,0 +1,63 @@
+language-name = Español
+
+cmd-start = Iniciar y elegir su idioma
+cmd-help = Qué hace este bot
+cmd-lessons = Ver todas las lecciones
+cmd-lesson = Abrir una lección: /lesson calls
+cmd-language = Cambiar el idioma
+cmd-progress = Su progreso
+cmd-forget = Borrar todo lo que se guarda sobre usted
+
+welcome =
+    Le damos la bienvenida a Parasol. Cada lección le enseña una cosa sobre cómo protegerse en internet, mensaje a mensaje.
+
+    Escriba /lesson calls para empezar, o /lessons para verlas todas.
+choose-language = ¿Qué idioma prefiere?
+language-set = Listo: hablaré con usted en español.
+language-unknown = Todavía no conozco ese idioma. Elija uno:
+help =
+    Parasol enseña seguridad digital en lecciones breves.
+
+    /lessons — ver todas las lecciones
+    /lesson NOMBRE — abrir una lección, por ejemplo /lesson calls
+    /lesson — continuar donde lo dejó
+    /language — cambiar el idioma
+    /progress — ver lo que ha leído
+    /forget — borrar todo lo que se guarda sobre usted
+
+    Parasol solo guarda su id de Telegram, su idioma y su progreso.
+
+lessons-title = Lecciones ({ $page }/{ $pages }):
+lessons-empty = Todavía no hay lecciones.
+browse-previous = ◀ Anterior
+browse-next = Siguiente ▶
+
+lesson-next = ▶ Continuar ({ $page }/{ $total })
+lesson-done = ✅ Listo
+lesson-finished = Muy bien, ha terminado «{ $title }».
+lesson-next-suggestion = Siguiente lección:
+lesson-fallback-note = Esta lección aún no está traducida a su idioma; aquí la tiene en { $language }.
+lesson-not-found = No encontré ninguna lección llamada «{ $query }».
+lesson-suggest = Quizá buscaba:
+lesson-see-all = Escriba /lessons para verlas todas.
+lesson-ambiguous = Varias lecciones coinciden con «{ $query }». ¿Cuál quiere?
+lesson-nothing-to-continue = Aún no ha empezado ninguna lección. Escriba /lessons para elegir una.
+lesson-query-too-long = Es demasiado largo para el nombre de una lección. Pruebe con /lesson calls.
+
+progress-title = Su progreso:
+progress-line = { $title }: { $read }/{ $total }
+progress-completed = { $title }: ✅ terminada
+progress-empty = Aún no ha abierto ninguna lección. Pruebe con /lesson calls.
+
+forget-confirm = ¿Borrar todo lo que Parasol guarda sobre usted (idioma y progreso)? No se puede deshacer.
+forget-yes = Sí, borrar
+forget-no = No, conservarlo
+forget-done = Hecho. Ya no se guarda nada sobre usted. Envíe /start para empezar de nuevo.
+forget-cancelled = No se ha borrado nada.
+
+unknown-command = No conozco ese comando. Escriba /help para ver lo que puedo hacer.
+unknown-text = Escriba /lesson y un tema, por ejemplo /lesson calls, o /help.
+button-expired = Este botón ya no es válido. Escriba /lessons para continuar.
+too-fast = Está enviando mensajes muy rápido; espere un momento, por favor.
+private-only = Solo funciono en chats privados: abra un chat conmigo para leer las lecciones.
+error-generic = Algo ha fallado por mi parte. Vuelva a intentarlo en un momento, por favor.

@@ -1,0 +1,63 @@
+language-name = فارسی
+
+cmd-start = شروع و انتخاب زبان
+cmd-help = این ربات چه کار می‌کند
+cmd-lessons = مرور همهٔ درس‌ها
+cmd-lesson = باز کردن یک درس: /lesson calls
+cmd-language = تغییر زبان
+cmd-progress = پیشرفت شما
+cmd-forget = حذف همهٔ اطلاعات ذخیره‌شده دربارهٔ شما
+
+welcome =
+    به Parasol خوش آمدید. هر درس یک نکته دربارهٔ ایمن ماندن در اینترنت به شما یاد می‌دهد، پیام به پیام.
+
+    برای شروع /lesson calls را بنویسید، یا برای دیدن همهٔ درس‌ها /lessons را.
+choose-language = کدام زبان را ترجیح می‌دهید؟
+language-set = انجام شد: از این به بعد با شما فارسی صحبت می‌کنم.
+language-unknown = هنوز این زبان را بلد نیستم. یکی را انتخاب کنید:
+help =
+    ربات Parasol امنیت دیجیتال را در قالب درس‌های کوتاه آموزش می‌دهد.
+
+    /lessons — مرور همهٔ درس‌ها
+    /lesson نام — باز کردن یک درس، برای مثال /lesson calls
+    /lesson — ادامه از همان‌جایی که مانده بودید
+    /language — تغییر زبان
+    /progress — دیدن آنچه خوانده‌اید
+    /forget — حذف همهٔ اطلاعات ذخیره‌شده دربارهٔ شما
+
+    ربات Parasol فقط شناسهٔ تلگرام، زبان و پیشرفت شما را ذخیره می‌کند.
+
+lessons-title = درس‌ها ({ $page }/{ $pages }):
+lessons-empty = هنوز درسی وجود ندارد.
+browse-previous = ◀ قبلی
+browse-next = بعدی ▶
+
+lesson-next = ▶ ادامه ({ $page }/{ $total })
+lesson-done = ✅ تمام
+lesson-finished = آفرین، درس «{ $title }» را تمام کردید.
+lesson-next-suggestion = درس بعدی:
+lesson-fallback-note = این درس هنوز به زبان شما ترجمه نشده است؛ نسخهٔ { $language } آن را اینجا می‌بینید.
+lesson-not-found = درسی با نام «{ $query }» پیدا نکردم.
+lesson-suggest = شاید منظورتان یکی از این‌ها باشد:
+lesson-see-all = برای دیدن همهٔ درس‌ها /lessons را بنویسید.
+lesson-ambiguous = چند درس با «{ $query }» مطابقت دارند. منظورتان کدام است؟
+lesson-nothing-to-continue = هنوز هیچ درسی را شروع نکرده‌اید. برای انتخاب یک درس /lessons را بنویسید.
+lesson-query-too-long = این برای نام یک درس خیلی طولانی است. /lesson calls را امتحان کنید.
+
+progress-title = پیشرفت شما:
+progress-line = { $title }: { $read }/{ $total }
+progress-completed = { $title }: ✅ تمام‌شده
+progress-empty = هنوز هیچ درسی را باز نکرده‌اید. /lesson calls را امتحان کنید.
+
+forget-confirm = همهٔ اطلاعاتی که Parasol دربارهٔ شما ذخیره کرده است (زبان و پیشرفت) حذف شود؟ این کار برگشت‌پذیر نیست.
+forget-yes = بله، حذف شود
+forget-no = نه، نگه دار
+forget-done = انجام شد. دیگر هیچ اطلاعاتی از شما ذخیره نشده است. برای شروع دوباره /start را بفرستید.
+forget-cancelled = چیزی حذف نشد.
+
+unknown-command = این فرمان را نمی‌شناسم. برای دیدن کارهایی که از من برمی‌آید /help را بنویسید.
+unknown-text = لطفاً /lesson را همراه یک موضوع بنویسید، مثلاً /lesson calls، یا /help را.
+button-expired = این دکمه دیگر معتبر نیست. برای ادامه /lessons را بنویسید.
+too-fast = خیلی سریع پیام می‌فرستید؛ لطفاً کمی صبر کنید.
+private-only = فقط در گفت‌وگوی خصوصی کار می‌کنم: برای خواندن درس‌ها یک گفت‌وگوی خصوصی با من باز کنید.
+error-generic = مشکلی از سمت من پیش آمد. لطفاً چند لحظهٔ دیگر دوباره امتحان کنید.

@@ -1,0 +1,63 @@
+language-name = Français
+
+cmd-start = Démarrer et choisir votre langue
+cmd-help = Ce que fait ce bot
+cmd-lessons = Parcourir toutes les leçons
+cmd-lesson = Ouvrir une leçon : /lesson calls
+cmd-language = Changer de langue
+cmd-progress = Votre progression
+cmd-forget = Effacer tout ce qui est enregistré sur vous
+
+welcome =
+    Bienvenue dans Parasol. Chaque leçon vous apprend une chose pour rester en sécurité en ligne, un message à la fois.
+
+    Tapez /lesson calls pour commencer, ou /lessons pour toutes les voir.
+choose-language = Quelle langue préférez-vous ?
+language-set = C’est fait : je vous parlerai en français.
+language-unknown = Je ne connais pas encore cette langue. Choisissez-en une :
+help =
+    Parasol enseigne la sécurité numérique en courtes leçons.
+
+    /lessons — parcourir toutes les leçons
+    /lesson NOM — ouvrir une leçon, par exemple /lesson calls
+    /lesson — reprendre là où vous en étiez
+    /language — changer de langue
+    /progress — voir ce que vous avez lu
+    /forget — effacer tout ce qui est enregistré sur vous
+
+    Parasol n’enregistre que votre identifiant Telegram, votre langue et votre progression.
+
+lessons-title = Leçons ({ $page }/{ $pages }) :
+lessons-empty = Il n’y a pas encore de leçons.
+browse-previous = ◀ Précédent
+browse-next = Suivant ▶
+
+lesson-next = ▶ Continuer ({ $page }/{ $total })
+lesson-done = ✅ Terminé
+lesson-finished = Bravo, vous avez terminé « { $title } ».
+lesson-next-suggestion = Leçon suivante :
+lesson-fallback-note = Cette leçon n’est pas encore traduite dans votre langue ; la voici en { $language }.
+lesson-not-found = Je n’ai trouvé aucune leçon intitulée « { $query } ».
+lesson-suggest = Vouliez-vous dire :
+lesson-see-all = Tapez /lessons pour toutes les voir.
+lesson-ambiguous = Plusieurs leçons correspondent à « { $query } ». Laquelle voulez-vous ?
+lesson-nothing-to-continue = Vous n’avez pas encore commencé de leçon. Tapez /lessons pour en choisir une.
+lesson-query-too-long = C’est trop long pour un nom de leçon. Essayez /lesson calls.
+
+progress-title = Votre progression :
+progress-line = { $title } : { $read }/{ $total }
+progress-completed = { $title } : ✅ terminée
+progress-empty = Vous n’avez encore ouvert aucune leçon. Essayez /lesson calls.
+
+forget-confirm = Effacer tout ce que Parasol enregistre sur vous (langue et progression) ? Cette action est irréversible.
+forget-yes = Oui, effacer
+forget-no = Non, conserver
+forget-done = C’est fait. Plus rien n’est enregistré sur vous. Envoyez /start pour recommencer.
+forget-cancelled = Rien n’a été effacé.
+
+unknown-command = Je ne connais pas cette commande. Tapez /help pour voir ce que je sais faire.
+unknown-text = Tapez /lesson suivi d’un sujet, par exemple /lesson calls, ou /help.
+button-expired = Ce bouton n’est plus valide. Tapez /lessons pour continuer.
+too-fast = Vous envoyez des messages très vite ; merci de patienter un instant.
+private-only = Je fonctionne uniquement en conversation privée : ouvrez une conversation avec moi pour lire les leçons.
+error-generic = Un problème est survenu de mon côté. Veuillez réessayer dans un instant.

@@ -1,0 +1,63 @@
+language-name = Русский
+
+cmd-start = Начать и выбрать язык
+cmd-help = Что умеет этот бот
+cmd-lessons = Все уроки
+cmd-lesson = Открыть урок: /lesson calls
+cmd-language = Сменить язык
+cmd-progress = Ваш прогресс
+cmd-forget = Удалить все данные о вас
+
+welcome =
+    Добро пожаловать в Parasol. Каждый урок учит чему-то одному о безопасности в интернете, по одному сообщению за раз.
+
+    Введите /lesson calls, чтобы начать, или /lessons, чтобы увидеть все уроки.
+choose-language = Какой язык вам удобнее?
+language-set = Готово: теперь я буду говорить с вами по-русски.
+language-unknown = Этого языка я пока не знаю. Выберите один из этих:
+help =
+    Parasol учит цифровой безопасности короткими уроками.
+
+    /lessons — все уроки
+    /lesson НАЗВАНИЕ — открыть урок, например /lesson calls
+    /lesson — продолжить с того места, где вы остановились
+    /language — сменить язык
+    /progress — посмотреть, что вы уже прочитали
+    /forget — удалить все данные о вас
+
+    Parasol хранит только ваш Telegram ID, язык и прогресс.
+
+lessons-title = Уроки ({ $page }/{ $pages }):
+lessons-empty = Уроков пока нет.
+browse-previous = ◀ Назад
+browse-next = Далее ▶
+
+lesson-next = ▶ Продолжить ({ $page }/{ $total })
+lesson-done = ✅ Готово
+lesson-finished = Отлично, вы прошли урок «{ $title }».
+lesson-next-suggestion = Следующий урок:
+lesson-fallback-note = Этот урок ещё не переведён на ваш язык, поэтому вот версия на языке: { $language }.
+lesson-not-found = Урока с названием «{ $query }» не нашлось.
+lesson-suggest = Возможно, вы имели в виду:
+lesson-see-all = Введите /lessons, чтобы увидеть все уроки.
+lesson-ambiguous = Запросу «{ $query }» соответствует несколько уроков. Какой из них вам нужен?
+lesson-nothing-to-continue = Вы ещё не начали ни одного урока. Введите /lessons, чтобы выбрать урок.
+lesson-query-too-long = Это слишком длинно для названия урока. Попробуйте /lesson calls.
+
+progress-title = Ваш прогресс:
+progress-line = { $title }: { $read }/{ $total }
+progress-completed = { $title }: ✅ пройден
+progress-empty = Вы ещё не открывали ни одного урока. Попробуйте /lesson calls.
+
+forget-confirm = Удалить всё, что Parasol хранит о вас (язык и прогресс)? Это действие нельзя отменить.
+forget-yes = Да, удалить
+forget-no = Нет, оставить
+forget-done = Готово. Никаких данных о вас больше не хранится. Отправьте /start, чтобы начать заново.
+forget-cancelled = Ничего не удалено.
+
+unknown-command = Я не знаю такой команды. Введите /help, чтобы узнать, что я умею.
+unknown-text = Введите /lesson и тему, например /lesson calls, или /help.
+button-expired = Эта кнопка больше не действует. Введите /lessons, чтобы продолжить.
+too-fast = Вы отправляете сообщения слишком быстро; пожалуйста, подождите немного.
+private-only = Я работаю только в личных чатах: откройте чат со мной, чтобы читать уроки.
+error-generic = Что-то пошло не так на моей стороне. Пожалуйста, попробуйте ещё раз чуть позже.

@@ -1,0 +1,63 @@
+language-name = 繁體中文
+
+cmd-start = 開始並選擇語言
+cmd-help = 這個機器人能做什麼
+cmd-lessons = 瀏覽所有課程
+cmd-lesson = 開啟課程：/lesson calls
+cmd-language = 變更語言
+cmd-progress = 您的學習進度
+cmd-forget = 刪除關於您的所有資料
+
+welcome =
+    歡迎使用 Parasol。每堂課教您一個網路安全的重點，一次一則訊息。
+
+    輸入 /lesson calls 開始，或輸入 /lessons 查看所有課程。
+choose-language = 您想使用哪種語言？
+language-set = 完成：我會用中文和您交談。
+language-unknown = 我還不懂這種語言。請選擇一種：
+help =
+    Parasol 以簡短的課程教授數位安全。
+
+    /lessons — 瀏覽所有課程
+    /lesson 名稱 — 開啟課程，例如 /lesson calls
+    /lesson — 從上次中斷的地方繼續
+    /language — 變更語言
+    /progress — 查看您已讀過的內容
+    /forget — 刪除關於您的所有資料
+
+    Parasol 只會儲存您的 Telegram ID、語言和學習進度。
+
+lessons-title = 課程（{ $page }/{ $pages }）：
+lessons-empty = 目前還沒有課程。
+browse-previous = ◀ 上一頁
+browse-next = 下一頁 ▶
+
+lesson-next = ▶ 繼續（{ $page }/{ $total }）
+lesson-done = ✅ 完成
+lesson-finished = 做得好，您已完成「{ $title }」。
+lesson-next-suggestion = 下一課：
+lesson-fallback-note = 這堂課還沒有翻譯成您的語言，以下是{ $language }版本。
+lesson-not-found = 找不到名為「{ $query }」的課程。
+lesson-suggest = 您是不是要找：
+lesson-see-all = 輸入 /lessons 查看所有課程。
+lesson-ambiguous = 有好幾堂課符合「{ $query }」，您要哪一堂？
+lesson-nothing-to-continue = 您還沒有開始任何課程。輸入 /lessons 選擇一堂課。
+lesson-query-too-long = 這作為課程名稱太長了。請試試 /lesson calls。
+
+progress-title = 您的學習進度：
+progress-line = { $title }：{ $read }/{ $total }
+progress-completed = { $title }：✅ 已完成
+progress-empty = 您還沒有開啟任何課程。請試試 /lesson calls。
+
+forget-confirm = 要刪除 Parasol 儲存的所有關於您的資料（語言和學習進度）嗎？此操作無法復原。
+forget-yes = 是，刪除
+forget-no = 不，保留
+forget-done = 完成。我們已不再儲存任何關於您的資料。傳送 /start 即可重新開始。
+forget-cancelled = 沒有刪除任何資料。
+
+unknown-command = 我不認識這個指令。輸入 /help 看看我能做什麼。
+unknown-text = 請輸入 /lesson 加上主題，例如 /lesson calls，或輸入 /help。
+button-expired = 這個按鈕已失效。輸入 /lessons 繼續。
+too-fast = 您傳送訊息的速度太快了，請稍候片刻。
+private-only = 我只能在私人對話中使用：請開啟與我的私人對話來閱讀課程。
+error-generic = 我這邊出了點問題，請稍後再試一次。
