@@ -126,7 +126,7 @@ function printMessage(slug: string, lang: string, index: number, total: number, 
   console.log(`── ${slug} [${lang}] message ${index + 1}/${total} ──`);
   console.log(message.text);
   for (const row of message.reply_markup?.inline_keyboard ?? []) {
-    console.log(row.map((b) => `[ ${b.text} ]${b.url ? ` → ${b.url}` : ` (${b.callback_data})`}`).join(' '));
+    console.log(row.map((b) => `[ ${b.text} ]${'url' in b ? ` → ${b.url}` : ` (${b.callback_data})`}`).join(' '));
   }
   console.log();
 }

@@ -24,8 +24,14 @@ const SEPARATOR = '\n\n';
 
 export function chunkBlocks(blocks: MdNode[], limit = MESSAGE_LIMIT): Chunk[] {
   const sections: RenderedBlock[][] = [];
+  let heading: RenderedBlock | undefined;
   for (const block of blocks) {
-    const pieces = fitBlock(block, limit);
+    let pieces = fitBlock(block, limit);
+    // A block that must be split anyway after a short heading: its pieces
+    // leave room for the heading, which would otherwise be a message alone.
+    const room = heading ? limit - heading.length - SEPARATOR.length : 0;
+    if (heading && pieces.length > 1 && room >= limit / 2) pieces = fitBlock(block, room);
+    heading = pieces.length === 1 && block.type === 'heading' ? pieces[0] : undefined;
     if (block.type === 'heading' || sections.length === 0) sections.push([]);
     sections[sections.length - 1]!.push(...pieces);
   }
@@ -50,7 +56,9 @@ export function chunkBlocks(blocks: MdNode[], limit = MESSAGE_LIMIT): Chunk[] {
       section.forEach(append);
       continue;
     }
-    if (sectionLength <= limit) {
+    // A whole section moves to the next message, unless this one would then
+    // hold nothing but headings (the lesson title, say): then fill it instead.
+    if (sectionLength <= limit && current.some((piece) => piece.node.type !== 'heading')) {
       flush();
       section.forEach(append);
       continue;
@@ -152,7 +160,9 @@ function splitCode(code: MdNode, limit: number): MdNode[] {
     } else current = candidate;
   }
   if (current) pieces.push({ ...code, value: current });
-  return pieces.length > 1 ? pieces : hardSplit(code.value ?? '', Math.floor(budget / 2)).map((value) => ({ ...code, value }));
+  const split = pieces.length > 1 ? pieces : hardSplit(code.value ?? '', Math.floor(budget / 2)).map((value) => ({ ...code, value }));
+  // A piece of blank lines only would be a message with nothing to read.
+  return split.filter((piece) => (piece.value ?? '').trim());
 }
 
 function splitQuote(quote: MdNode, limit: number): MdNode[] {
@@ -206,7 +216,9 @@ function packInline(atoms: MdNode[], limit: number): MdNode[][] {
       current = [];
       length = 0;
     }
-    if (!current.length && atom.type === 'break') continue;
+    // A piece never starts with a line break or white space: a piece of
+    // white space only would be a message with nothing to read.
+    if (!current.length && (atom.type === 'break' || (atom.type === 'text' && !(atom.value ?? '').trim()))) continue;
     current.push(atom);
     length += atomLength;
   }
@@ -218,17 +230,21 @@ function packInline(atoms: MdNode[], limit: number): MdNode[][] {
   return groups;
 }
 
-/** Cuts a string into pieces of at most `limit` UTF-16 units, never inside a character. */
+/** Cuts a string into pieces of at most `limit` UTF-16 units, never inside a character (inside a grapheme only when it alone exceeds the limit). */
 export function hardSplit(value: string, limit: number): string[] {
   if (value.length <= limit) return [value];
   const pieces: string[] = [];
   let current = '';
   for (const { segment } of graphemes.segment(value)) {
-    if (current.length + segment.length > limit && current) {
-      pieces.push(current);
-      current = '';
+    // A grapheme longer than the limit (a letter under thousands of combining
+    // marks) is cut between code points, or splitting would never end.
+    for (const part of segment.length > limit ? Array.from(segment) : [segment]) {
+      if (current.length + part.length > limit && current) {
+        pieces.push(current);
+        current = '';
+      }
+      current += part;
     }
-    current += segment;
   }
   if (current) pieces.push(current);
   return pieces;

@@ -34,28 +34,63 @@ export interface PreparedMarkdown {
 
 /**
  * Repairs loose Markdown seen in real lessons without moving any line, so that
- * line numbers in reports still match the author's file.
+ * line numbers in reports still match the author's file. Only prose is
+ * repaired: code keeps `f[0](a, b)` and `&#x1F600;` exactly as written.
  */
 export function repairLooseMarkdown(source: string): string {
+  const normalised = source
+    .replace(/\r\n?/g, '\n')
+    // `*<tab>item`: bullets followed by tabs. (First: a tab after a bullet can
+    // turn the item's text into indented code.)
+    .replace(/^([ \t]*)([*+-])\t+/gm, '$1$2 ');
+  const repaired = repairProse(normalised);
+  if (repaired === normalised || normalised.includes(MASK)) return repaired;
+  // Something was repaired: redo it with the code spans and blocks masked.
+  const pieces: string[] = [];
+  let masked = '';
+  let last = 0;
+  for (const [start, end] of codeRanges(processor.parse(normalised) as MdNode)) {
+    const code = normalised.slice(start, end);
+    masked += normalised.slice(last, start) + code.replace(/[^\n]/g, MASK);
+    pieces.push(...code.split('\n').filter(Boolean));
+    last = end;
+  }
+  masked += normalised.slice(last);
+  // The repairs move no line break and no masked character: the k-th run of
+  // masks is the k-th line piece of code.
+  let k = 0;
+  return repairProse(masked).replace(/\uE000+/g, () => pieces[k++] ?? '');
+}
+
+const MASK = '\uE000';
+
+function repairProse(source: string): string {
   return (
     source
-      .replace(/\r\n?/g, '\n')
       // `&#x1F600;`: the parser (micromark 2) decodes numeric references with
       // String.fromCharCode, which keeps only the low 16 bits of a code point
       // above U+FFFF (😀 became U+F600). Such references, unless escaped,
-      // become the character (in code too, where they would have stayed literal).
+      // become the character.
       .replace(/(?<=(?:^|[^\\])(?:\\\\)*)&#(?:[xX]([0-9a-fA-F]{1,6})|(\d{1,7}));/g, (whole, hex?: string, dec?: string) => {
         const code = hex ? parseInt(hex, 16) : Number(dec);
         return code > 0xffff && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
       })
       // `[text] (https://…)`: a space between the brackets breaks the link.
       .replace(/\][ \t]+\((?=[ \t]*(?:[a-z][a-z0-9+.-]*:|\.{0,2}\/|#))/gi, '](')
-      // `*<tab>item`: bullets followed by tabs.
-      .replace(/^([ \t]*)([*+-])\t+/gm, '$1$2 ')
       // `[text](umbrella://lesson/social media)`: lesson names may hold spaces,
       // which CommonMark accepts only between angle brackets.
       .replace(/\]\(([^()<>\s"'][^()<>\n"']*?[ \t][^()<>\n"']*?)\)/g, (_whole, target: string) => `](<${target.trim()}>)`)
   );
+}
+
+/** Source offsets [start, end) of every code block and code span, in order. */
+function codeRanges(node: MdNode, into: Array<[number, number]> = []): Array<[number, number]> {
+  const position = node.position as { start: { offset?: number }; end: { offset?: number } } | undefined;
+  if ((node.type === 'code' || node.type === 'inlineCode') && position?.start.offset !== undefined && position.end.offset !== undefined) {
+    into.push([position.start.offset, position.end.offset]);
+  }
+  for (const child of node.children ?? []) codeRanges(child, into);
+  return into;
 }
 
 export function parseMarkdown(source: string): MdNode {

@@ -5,7 +5,8 @@ import type { MdNode } from './mdast.ts';
 import { markdownV2Length } from './telegram-text.ts';
 
 const require = createRequire(import.meta.url);
-type Handler = (node: MdNode, parent: MdNode | undefined, context: unknown) => string;
+type Safe = { before: string; after: string };
+type Handler = (node: MdNode, parent: MdNode | undefined, context: unknown, safe?: Safe) => string;
 const toMarkdown = require('mdast-util-to-markdown') as (tree: MdNode, options: unknown) => string;
 const createTelegramifyOptions = require('telegramify-markdown/lib/telegramify') as (
   definitions: Record<string, unknown>,
@@ -51,7 +52,10 @@ const handlers: Record<string, Handler> = {
     const label = phrasing(node, context, { before: '[', after: ']' });
     return `[${label}](${escapeUrl(node.url ?? '')})`;
   },
-  internalLink: (node, _parent, context) => phrasing(node, context, { before: '', after: '' }),
+  internalLink: (node, _parent, context, safe) => phrasing(node, context, safe ?? { before: '', after: '' }),
+  // Italic right after italic ("_a__b_") reads as an underline marker, "__":
+  // Telegram's documented separator is "\r", which it ignores.
+  emphasis: (node, parent, context, safe) => (safe?.before === '_' ? '\r' : '') + base.handlers.emphasis!(node, parent, context, safe),
   // Telegram keeps the space of "> text" in the quote's text: every line of
   // the quote would start with a space.
   blockquote: (node, _parent, context) => {

@@ -32,10 +32,17 @@ export function markdownV2PlainText(source: string): string {
     }
     if (c === '`' && source.startsWith('```', i)) {
       i += 3;
-      const newline = source.indexOf('\n', i);
+      // As TDLib reads it: a language tag is a run of characters other than
+      // white space and `, followed by something other than `; then one line
+      // break is dropped. "```js extra\n" keeps " extra\n"… as text.
+      let tag = i;
+      while (tag < n && !/[\s`]/.test(source[tag]!)) tag++;
+      if (tag > i && tag < n && source[tag] !== '`') i = tag;
+      if (source[i] === '\n' || source[i] === '\r') {
+        const pair = (source[i + 1] === '\n' || source[i + 1] === '\r') && source[i + 1] !== source[i];
+        i += pair ? 2 : 1;
+      }
       const close = findUnescaped(source, '```', i);
-      // A language tag runs up to the first newline, which is not part of the text.
-      if (newline !== -1 && (close === -1 || newline < close)) i = newline + 1;
       const end = close === -1 ? n : close;
       out += unescape(source.slice(i, end));
       i = end + 3;
@@ -58,6 +65,17 @@ export function markdownV2PlainText(source: string): string {
     if (c === '>' && lineStart) {
       i += 1;
       lineStart = false;
+      continue;
+    }
+    // "**>" opens an expandable quote.
+    if (c === '*' && lineStart && source.startsWith('**>', i)) {
+      i += 3;
+      lineStart = false;
+      continue;
+    }
+    // "![👍](tg://emoji?id=…)": a custom emoji shows its text.
+    if (c === '!' && source[i + 1] === '[') {
+      i += 1;
       continue;
     }
     if (c === '*' || c === '_' || c === '~' || c === '|' || c === '[') {

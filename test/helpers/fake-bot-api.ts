@@ -332,6 +332,12 @@ function coerceField(key: string, value: string): unknown {
   return value;
 }
 
+/** A Content-Disposition parameter, quoted (curl) or not (grammY). */
+function dispositionParam(headers: string, param: string): string | undefined {
+  const match = new RegExp(`[;:\\s]${param}=(?:"([^"]*)"|([^;\\r\\n]*))`, 'i').exec(headers);
+  return match ? (match[1] ?? match[2] ?? '').trim() : undefined;
+}
+
 /** Minimal multipart/form-data parser: string fields are kept, files only measured. */
 function parseMultipart(body: Buffer, boundary: string): { fields: Payload; files: RecordedFile[] } {
   const fields: Payload = {};
@@ -344,9 +350,9 @@ function parseMultipart(body: Buffer, boundary: string): { fields: Payload; file
     const headers = part.slice(0, headerEnd);
     let content = part.slice(headerEnd + 4);
     if (content.endsWith('\r\n')) content = content.slice(0, -2);
-    const name = /name="([^"]*)"/i.exec(headers)?.[1];
+    const name = dispositionParam(headers, 'name');
     if (name === undefined) continue;
-    const filename = /filename="([^"]*)"/i.exec(headers)?.[1];
+    const filename = dispositionParam(headers, 'filename');
     if (filename !== undefined) {
       const contentType = /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1];
       files.push({ field: name, filename, size: content.length, ...(contentType ? { contentType } : {}) });
@@ -674,11 +680,17 @@ export class FakeBotApi {
     this.closed = true;
     this.heldPoll?.wake();
     for (const waiter of [...this.waiters]) waiter.abort(new Error('fake Bot API closed while waiting'));
+    // Responses sent from now on carry `connection: close`, so the sockets of
+    // requests still in flight (the woken long polls) close once answered;
+    // idle keep-alive sockets are closed right away. Anything else still open
+    // after a second is cut.
     await new Promise<void>((resolve) => {
-      this.server.close(() => resolve());
-      // Idle keep-alive sockets would otherwise keep close() pending; give
-      // the just-woken long polls a tick to flush their answers first.
-      setImmediate(() => this.server.closeAllConnections());
+      const force = setTimeout(() => this.server.closeAllConnections(), 1000);
+      this.server.close(() => {
+        clearTimeout(force);
+        resolve();
+      });
+      this.server.closeIdleConnections();
     });
   }
 
@@ -692,7 +704,7 @@ export class FakeBotApi {
     });
     const send = (status: number, body: ApiResponse) => {
       if (res.destroyed) return;
-      res.writeHead(status, { 'content-type': 'application/json' });
+      res.writeHead(status, { 'content-type': 'application/json', ...(this.closed ? { connection: 'close' } : {}) });
       res.end(JSON.stringify(body));
     };
 

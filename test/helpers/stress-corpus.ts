@@ -541,6 +541,9 @@ export function stressCorpus(): CorpusLesson[] {
     { name: 'long-quote', source: `# Long quote\n\n${Array.from({ length: 60 }, () => `> ${paragraph(g, 3)}`).join('\n>\n')}` },
     { name: 'long-table', source: `# Long table\n\n${table(g, 150)}` },
     { name: 'long-heading', source: `# ${wordsOf(g, 5000)}\n\nBody.` },
+    // One grapheme of 5,001 UTF-16 units, and a 6,000-character word between spaces.
+    { name: 'zalgo-and-blob', source: `Text a${'\u0301'.repeat(5000)} end.\n\nBlob ${'QUJD'.repeat(1500)} end, and a link ${'x'.repeat(10)} [${'y'.repeat(5000)}](https://example.org/blob).` },
+    { name: 'long-bare-url', source: `See https://example.org/${'a_b'.repeat(2000)} now.` },
   ];
   return cached;
 }

@@ -3,11 +3,20 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after } from 'node:test';
 
-/** A fresh folder under the system temp dir, removed when the test file ends. */
+/** A fresh folder under the system temp dir, removed after the calling test (call it inside a test). */
 export async function tempDir(prefix = 'parasol-test-'): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
-  after(() => rm(dir, { recursive: true, force: true }));
+  const dir = await makeTempDir(prefix);
+  after(() => removeDir(dir));
   return dir;
+}
+
+/** A fresh folder the caller removes with removeDir (for suites: create in before, remove in after). */
+export function makeTempDir(prefix = 'parasol-test-'): Promise<string> {
+  return mkdtemp(join(tmpdir(), prefix));
+}
+
+export function removeDir(dir: string): Promise<void> {
+  return rm(dir, { recursive: true, force: true });
 }
 
 /** Writes files given as { 'relative/path': content } under `dir`. */

@@ -5,11 +5,7 @@ import { encodeCallback } from '../callback-data.ts';
 
 export type Translate = (key: string, variables?: Record<string, string | number>) => string;
 
-export interface InlineButton {
-  text: string;
-  url?: string;
-  callback_data?: string;
-}
+export type InlineButton = { text: string; url: string } | { text: string; callback_data: string };
 
 export interface OutgoingMessage {
   text: string;

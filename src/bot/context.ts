@@ -1,0 +1,25 @@
+import type { I18n, I18nFlavor } from '@grammyjs/i18n';
+import type { Context } from 'grammy';
+import type { Config } from '../config.ts';
+import type { Catalog } from '../content/catalog.ts';
+import type { Logger } from '../logger.ts';
+import type { Store } from '../storage/store.ts';
+import type { CallbackAction } from './callback-data.ts';
+
+export interface Services {
+  config: Config;
+  store: Store;
+  logger: Logger;
+  /** The current lessons; a function so that a reload swaps them everywhere. */
+  catalog: () => Catalog;
+  i18n: I18n<BotContext>;
+}
+
+export type BotContext = Context &
+  I18nFlavor & {
+    services: Services;
+    /** The learner's language: chosen, else guessed from Telegram, else the default. */
+    lang: string;
+    /** The decoded button, for callback queries; null when forged or stale. */
+    action?: CallbackAction | null;
+  };

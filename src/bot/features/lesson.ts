@@ -1,0 +1,104 @@
+import { Composer } from 'grammy';
+import type { Catalog, Lesson } from '../../content/catalog.ts';
+import type { BotContext } from '../context.ts';
+import { nextLesson, openLesson, sendLessonMessage } from '../lesson-delivery.ts';
+import { lessonChoiceKeyboard } from '../keyboards/menus.ts';
+import type { InlineButton } from '../keyboards/lesson.ts';
+
+export const lessonFeature = new Composer<BotContext>();
+
+const MAX_QUERY = 200;
+
+/**
+ * `/lesson calls` opens the lesson; an ambiguous query offers choices, an
+ * unknown one suggests the closest; `/lesson` alone continues the last one.
+ */
+lessonFeature.command('lesson', async (ctx) => {
+  const query = ctx.match.trim();
+  const catalog = ctx.services.catalog();
+  if (!query) {
+    const last = ctx.services.store.lastUnfinished(ctx.from!.id);
+    const lesson = last && catalog.bySlug(last.lesson);
+    if (!lesson) return void (await ctx.reply(ctx.t('lesson-nothing-to-continue')));
+    return openLesson(ctx, lesson);
+  }
+  if (query.length > MAX_QUERY) return void (await ctx.reply(ctx.t('lesson-query-too-long')));
+  const matches = catalog.find(query, ctx.lang);
+  const best = matches[0];
+  if (best && (matches.length === 1 || best.score > matches[1]!.score)) return openLesson(ctx, best.lesson);
+  if (best) {
+    const top = matches.filter((m) => m.score === best.score).map((m) => m.lesson);
+    return void (await ctx.reply(ctx.t('lesson-ambiguous', { query: shortQuery(query) }), { reply_markup: lessonChoiceKeyboard(catalog, top, ctx.lang) }));
+  }
+  await replyNotFound(ctx, catalog, query);
+});
+
+async function replyNotFound(ctx: BotContext, catalog: Catalog, query: string): Promise<void> {
+  const suggestions = catalog.suggest(query);
+  const text = [ctx.t('lesson-not-found', { query: shortQuery(query) }), suggestions.length ? ctx.t('lesson-suggest') : ctx.t('lesson-see-all')].join('\n');
+  await ctx.reply(text, suggestions.length ? { reply_markup: lessonChoiceKeyboard(catalog, suggestions, ctx.lang) } : {});
+}
+
+function shortQuery(query: string): string {
+  const flat = query.replace(/\s+/g, ' ');
+  return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
+}
+
+function lessonFor(ctx: BotContext, key: string): Lesson | undefined {
+  return ctx.services.catalog().byCallbackKey(key);
+}
+
+/** A button tapped on a lesson message: open a linked lesson. */
+lessonFeature.filter(
+  (ctx) => ctx.action?.action === 'open',
+  async (ctx) => {
+    const lesson = lessonFor(ctx, (ctx.action as { lessonKey: string }).lessonKey);
+    if (!lesson) return void (await ctx.answerCallbackQuery({ text: ctx.t('button-expired') }));
+    await ctx.answerCallbackQuery();
+    await openLesson(ctx, lesson);
+  },
+);
+
+/** Continue: the tapped message keeps its link buttons, the next message follows. */
+lessonFeature.filter(
+  (ctx) => ctx.action?.action === 'page',
+  async (ctx) => {
+    const { lessonKey, index } = ctx.action as { lessonKey: string; index: number };
+    const lesson = lessonFor(ctx, lessonKey);
+    const total = lesson ? ctx.services.catalog().version(lesson, ctx.lang).version.messages.length : 0;
+    if (!lesson || index >= total) return void (await ctx.answerCallbackQuery({ text: ctx.t('button-expired') }));
+    await ctx.answerCallbackQuery();
+    await removeTappedButton(ctx);
+    await sendLessonMessage(ctx, lesson, index);
+  },
+);
+
+/** Done: congratulate and offer the next unfinished lesson. */
+lessonFeature.filter(
+  (ctx) => ctx.action?.action === 'done',
+  async (ctx) => {
+    const lesson = lessonFor(ctx, (ctx.action as { lessonKey: string }).lessonKey);
+    if (!lesson) return void (await ctx.answerCallbackQuery({ text: ctx.t('button-expired') }));
+    await ctx.answerCallbackQuery();
+    await removeTappedButton(ctx);
+    const catalog = ctx.services.catalog();
+    const title = catalog.version(lesson, ctx.lang).version.title;
+    const next = nextLesson(ctx, lesson.slug);
+    const text = next ? `${ctx.t('lesson-finished', { title })}\n${ctx.t('lesson-next-suggestion')}` : ctx.t('lesson-finished', { title });
+    await ctx.reply(text, next ? { reply_markup: lessonChoiceKeyboard(catalog, [next], ctx.lang) } : {});
+  },
+);
+
+/** Removes the row holding the tapped button; the message's other buttons stay. */
+async function removeTappedButton(ctx: BotContext): Promise<void> {
+  const message = ctx.callbackQuery?.message;
+  const data = ctx.callbackQuery?.data;
+  if (!message || !('reply_markup' in message) || !message.reply_markup) return;
+  const rows = (message.reply_markup.inline_keyboard as InlineButton[][]).filter((row) => !row.some((b) => 'callback_data' in b && b.callback_data === data));
+  await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: rows as never } }).catch(ignoreNotModified);
+}
+
+export function ignoreNotModified(error: unknown): void {
+  if (error instanceof Error && /message is not modified|message to edit not found|message can't be edited/.test(error.message)) return;
+  throw error;
+}

@@ -1,0 +1,47 @@
+// Sending a lesson: one message at a time, each with its link buttons and a
+// button forward; progress saved as each message goes out.
+import type { Lesson } from '../content/catalog.ts';
+import type { BotContext } from './context.ts';
+import { lessonMessage } from './keyboards/lesson.ts';
+
+export function languageName(ctx: BotContext, code: string): string {
+  const ui = ctx.services.i18n.locales.includes(code) ? ctx.services.i18n.t(code, 'language-name') : undefined;
+  if (ui && ui !== 'language-name') return ui;
+  try {
+    return new Intl.DisplayNames([ctx.lang], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** Sends message `index` of a lesson in the learner's language and records it. */
+export async function sendLessonMessage(ctx: BotContext, lesson: Lesson, index: number): Promise<void> {
+  const catalog = ctx.services.catalog();
+  const { version, fallback } = catalog.version(lesson, ctx.lang);
+  const position = Math.min(Math.max(0, index), version.messages.length - 1);
+  if (position === 0 && fallback) {
+    await ctx.reply(ctx.t('lesson-fallback-note', { language: languageName(ctx, version.lang) }));
+  }
+  const message = lessonMessage(catalog, lesson, version, position, (key, variables) => ctx.t(key, variables));
+  // Recorded before sending: if the process dies in between, resuming sends
+  // this same message again (resume repeats the last message sent).
+  ctx.services.store.recordProgress(ctx.from!.id, lesson.slug, position + 1, position + 1 >= version.messages.length);
+  await ctx.reply(message.text, { parse_mode: message.parse_mode, reply_markup: message.reply_markup, link_preview_options: { is_disabled: true } });
+}
+
+/** Opens a lesson where the learner left it, or from the start when new or finished. */
+export async function openLesson(ctx: BotContext, lesson: Lesson): Promise<void> {
+  const { store } = ctx.services;
+  const progress = store.progress(ctx.from!.id, lesson.slug);
+  if (progress?.completed) store.restartLesson(ctx.from!.id, lesson.slug);
+  const resumeAt = progress && !progress.completed ? progress.position - 1 : 0;
+  await sendLessonMessage(ctx, lesson, resumeAt);
+}
+
+/** The first lesson in reading order the learner has not finished, other than `except`. */
+export function nextLesson(ctx: BotContext, except?: string): Lesson | undefined {
+  const catalog = ctx.services.catalog();
+  const done = new Set(ctx.services.store.allProgress(ctx.from!.id).filter((p) => p.completed).map((p) => p.lesson));
+  const next = catalog.list(ctx.lang).find((v) => v.slug !== except && !done.has(v.slug));
+  return next ? catalog.bySlug(next.slug) : undefined;
+}

@@ -1,0 +1,63 @@
+// Configuration from the environment, validated once at start: every
+// mistake is reported with what is wrong and how to fix it.
+import { existsSync, statSync } from 'node:fs';
+import { UI_LANGUAGES } from './bot/i18n.ts';
+
+export interface Config {
+  botToken?: string;
+  apiRoot: string;
+  databasePath: string;
+  lessonsDir: string;
+  defaultLanguage: string;
+  adminIds: number[];
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { requireToken?: boolean } = {}): Config {
+  const problems: string[] = [];
+  const value = (name: string) => {
+    const raw = env[name]?.trim();
+    return raw ? raw : undefined;
+  };
+
+  const botToken = value('BOT_TOKEN');
+  if (!botToken && options.requireToken !== false) problems.push('BOT_TOKEN is not set: get a token from @BotFather and set BOT_TOKEN=123456:ABC…');
+  else if (botToken && !/^\d+:[A-Za-z0-9_-]+$/.test(botToken)) problems.push('BOT_TOKEN does not look like a bot token (digits, a colon, then letters, digits, _ or -)');
+
+  const apiRoot = value('TELEGRAM_API_ROOT') ?? 'https://api.telegram.org';
+  try {
+    const url = new URL(apiRoot);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error();
+  } catch {
+    problems.push(`TELEGRAM_API_ROOT must be an http(s) URL such as https://api.telegram.org, not "${apiRoot}"`);
+  }
+
+  const databasePath = value('DATABASE_PATH') ?? 'data/parasol.sqlite';
+  if (existsSync(databasePath) && statSync(databasePath).isDirectory()) problems.push(`DATABASE_PATH "${databasePath}" is a folder; give a file path such as data/parasol.sqlite`);
+
+  const lessonsDir = value('LESSONS_DIR') ?? 'lessons';
+  if (!existsSync(lessonsDir) || !statSync(lessonsDir).isDirectory()) problems.push(`LESSONS_DIR "${lessonsDir}" is not a folder`);
+
+  const defaultLanguage = value('DEFAULT_LANGUAGE') ?? 'en';
+  if (!UI_LANGUAGES.includes(defaultLanguage)) problems.push(`DEFAULT_LANGUAGE "${defaultLanguage}" has no locales/${defaultLanguage}.ftl; use one of ${UI_LANGUAGES.join(', ')}`);
+
+  const adminIds: number[] = [];
+  for (const part of (value('ADMIN_IDS') ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    if (/^\d{1,16}$/.test(part)) adminIds.push(Number(part));
+    else problems.push(`ADMIN_IDS must be Telegram user ids separated by commas; "${part}" is not one`);
+  }
+
+  const logLevel = (value('LOG_LEVEL') ?? 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}"`);
+
+  if (problems.length) throw new ConfigError(problems);
+  return { botToken, apiRoot: apiRoot.replace(/\/+$/, ''), databasePath, lessonsDir, defaultLanguage, adminIds, logLevel };
+}

@@ -1,0 +1,88 @@
+// Every query the bot makes, as prepared statements.
+import type { Db } from './database.ts';
+
+export interface UserRow {
+  id: number;
+  language: string | null;
+  active: number;
+}
+
+export interface ProgressRow {
+  lesson: string;
+  position: number;
+  completed: number;
+  updated_at: number;
+}
+
+export class Store {
+  private readonly statements;
+
+  constructor(
+    readonly db: Db,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.statements = {
+      getUser: db.prepare<[number], UserRow>('SELECT id, language, active FROM users WHERE id = ?'),
+      ensureUser: db.prepare<[number]>('INSERT INTO users (id) VALUES (?) ON CONFLICT (id) DO UPDATE SET active = 1'),
+      setLanguage: db.prepare<[number, string]>('INSERT INTO users (id, language) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET language = excluded.language, active = 1'),
+      setActive: db.prepare<[number, number]>('UPDATE users SET active = ? WHERE id = ?'),
+      deleteUser: db.prepare<[number]>('DELETE FROM users WHERE id = ?'),
+      getProgress: db.prepare<[number, string], ProgressRow>('SELECT lesson, position, completed, updated_at FROM progress WHERE user_id = ? AND lesson = ?'),
+      listProgress: db.prepare<[number], ProgressRow>('SELECT lesson, position, completed, updated_at FROM progress WHERE user_id = ? ORDER BY updated_at DESC, rowid DESC'),
+      lastUnfinished: db.prepare<[number], ProgressRow>(
+        'SELECT lesson, position, completed, updated_at FROM progress WHERE user_id = ? AND completed = 0 ORDER BY updated_at DESC, rowid DESC LIMIT 1',
+      ),
+      saveProgress: db.prepare<{ user: number; lesson: string; position: number; completed: number; now: number }>(
+        `INSERT INTO progress (user_id, lesson, position, completed, updated_at) VALUES (@user, @lesson, @position, @completed, @now)
+         ON CONFLICT (user_id, lesson) DO UPDATE SET
+           position = MAX(position, excluded.position),
+           completed = MAX(completed, excluded.completed),
+           updated_at = excluded.updated_at`,
+      ),
+      restartProgress: db.prepare<[number, number, string]>('UPDATE progress SET position = 0, completed = 0, updated_at = ? WHERE user_id = ? AND lesson = ?'),
+    };
+  }
+
+  user(id: number): UserRow | undefined {
+    return this.statements.getUser.get(id);
+  }
+
+  setLanguage(id: number, language: string): void {
+    this.statements.setLanguage.run(id, language);
+  }
+
+  /** The user can no longer be reached (blocked the bot) or can again. */
+  setActive(id: number, active: boolean): void {
+    this.statements.setActive.run(active ? 1 : 0, id);
+  }
+
+  /** Deletes the user and, by cascade, everything stored about them. */
+  forget(id: number): void {
+    this.statements.deleteUser.run(id);
+  }
+
+  progress(userId: number, lesson: string): ProgressRow | undefined {
+    return this.statements.getProgress.get(userId, lesson);
+  }
+
+  allProgress(userId: number): ProgressRow[] {
+    return this.statements.listProgress.all(userId);
+  }
+
+  lastUnfinished(userId: number): ProgressRow | undefined {
+    return this.statements.lastUnfinished.get(userId);
+  }
+
+  /** Records that the user has been sent `position` messages of a lesson; never moves backwards. */
+  recordProgress(userId: number, lesson: string, position: number, completed: boolean): void {
+    this.db.transaction(() => {
+      this.statements.ensureUser.run(userId);
+      this.statements.saveProgress.run({ user: userId, lesson, position, completed: completed ? 1 : 0, now: this.now() });
+    })();
+  }
+
+  /** Reading a finished lesson again starts it over. */
+  restartLesson(userId: number, lesson: string): void {
+    this.statements.restartProgress.run(this.now(), userId, lesson);
+  }
+}
