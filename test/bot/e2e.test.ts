@@ -194,10 +194,60 @@ describe('the bot, end to end', () => {
     assert.equal(count('SELECT count(*) AS n FROM progress WHERE user_id = ?'), 0);
   });
 
+  it('welcomes a new user in their language and offers the languages as buttons', async () => {
+    const ivo: FakeUser = { id: 1009, first_name: 'Ivo', language_code: 'ru' };
+    const [welcome, choose] = await api.say(ivo, '/start', 2);
+    assert.match(welcome!.plainText, /Parasol/);
+    assert.match(welcome!.plainText, /[а-яё]/i, 'in Russian');
+    const buttons = choose!.reply_markup!.inline_keyboard.flat();
+    assert.equal(buttons.length, 7);
+    assert.ok(buttons.some((b) => b.text === 'Español'));
+    api.pressButton(ivo, choose!, 'l:es');
+    await api.waitUntil(() => /español/i.test(api.botMessage(ivo.id, choose!.message_id)!.plainText));
+    const [again] = await api.say(ivo, '/start');
+    assert.match(again!.plainText, /bienvenida/i);
+    assert.equal(api.messagesTo(ivo.id).length, 4, 'the language is not offered again');
+  });
+
+  it('opens a lesson from a deep link', async () => {
+    const jo: FakeUser = { id: 1010, first_name: 'Jo', language_code: 'fr' };
+    const [lesson] = await api.say(jo, '/start calls');
+    assert.match(lesson!.plainText, /^Appels sécurisés/);
+  });
+
+  it('browses the catalog with pages and opens a lesson from it', async () => {
+    const kai: FakeUser = { id: 1011, first_name: 'Kai', language_code: 'en' };
+    const [list] = await api.say(kai, '/lessons');
+    const titles = list!.reply_markup!.inline_keyboard.flat().map((b) => b.text);
+    assert.deepEqual(titles.slice(0, 3), ['Introduction', 'Long lesson', 'Making secure calls on your computer']);
+    api.pressButton(kai, list!, { text: 'Long lesson' });
+    const [lesson] = await api.waitForMessages(kai.id, 1);
+    assert.match(lesson!.plainText, /^Long lesson/);
+  });
+
+  it('keeps each user\u2019s updates in order and slows down a flooding user', async () => {
+    const lea: FakeUser = { id: 1012, first_name: 'Lea', language_code: 'en' };
+    for (let i = 0; i < 30; i++) api.sendText(lea, i % 2 ? '/lesson nosuchthing' : '/progress');
+    await api.waitUntil(() => api.messagesTo(lea.id).some((m) => /quickly/.test(m.plainText)));
+    await api.waitForIdle();
+    const texts = api.messagesTo(lea.id).map((m) => m.plainText);
+    const answers = texts.filter((t) => !/quickly/.test(t));
+    assert.ok(answers.length <= 20, `${answers.length} answers`);
+    assert.equal(texts.filter((t) => /quickly/.test(t)).length, 1, 'warned once');
+    answers.forEach((text, i) => assert.match(text, i % 2 ? /no lesson called/ : /not opened a lesson/, `answer ${i} in order`));
+  });
+
   it('keeps its database private and never logs texts, names or the token', async () => {
     const mode = (await stat(env.DATABASE_PATH!)).mode & 0o777;
     assert.equal(mode, 0o600);
     const output = bot!.output();
     for (const secret of [api.token, 'Ana', 'nosuchthing', 'DROP TABLE', 'Newsroom']) assert.ok(!output.includes(secret), `log contains "${secret}"`);
+  });
+
+  it('stops cleanly on SIGTERM', async () => {
+    const code = await bot!.stop('SIGTERM');
+    assert.equal(code, 0, bot!.output());
+    assert.match(bot!.output(), /"msg":"stopped"/);
+    await start();
   });
 });

@@ -1,6 +1,9 @@
 // A deterministic corpus of hard Markdown lessons for the content pipeline.
 // Everything is generated from a seeded PRNG (mulberry32), so the corpus is the
 // same on every run and a failing lesson can be reproduced by name.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface CorpusLesson {
   name: string;
@@ -509,9 +512,14 @@ let cached: CorpusLesson[] | undefined;
 
 /** The corpus, built once per process (it is deterministic). */
 export function stressCorpus(): CorpusLesson[] {
-  if (cached) return cached;
+  cached ??= buildStressCorpus();
+  return cached;
+}
+
+/** Builds the corpus anew: the same lessons on every call. */
+export function buildStressCorpus(): CorpusLesson[] {
   const g = new Gen(0x5eed);
-  cached = [
+  return [
     { name: 'huge-100k', source: `# Huge lesson\n\n${mixedLesson(new Gen(1), 100_000)}` },
     { name: 'mixed-a', source: mixedLesson(new Gen(2), 12_000) },
     { name: 'mixed-b', source: mixedLesson(new Gen(3), 12_000) },
@@ -545,8 +553,26 @@ export function stressCorpus(): CorpusLesson[] {
     { name: 'zalgo-and-blob', source: `Text a${'\u0301'.repeat(5000)} end.\n\nBlob ${'QUJD'.repeat(1500)} end, and a link ${'x'.repeat(10)} [${'y'.repeat(5000)}](https://example.org/blob).` },
     { name: 'long-bare-url', source: `See https://example.org/${'a_b'.repeat(2000)} now.` },
   ];
-  return cached;
 }
 
-/** The words paragraph of `no-full-stop-paragraph` has no sentence end: check. */
+/** A sentence end: `no-full-stop-paragraph` holds none. */
 export const NO_SENTENCE_END = /[.!?;:。！？؟…]/u;
+
+/**
+ * The four real lessons given with the project: /work/shared/seeds/*.txt, or,
+ * where that folder does not exist (CI), the same files shipped in lessons/calls.
+ */
+export function seedLessons(): CorpusLesson[] {
+  const shared = '/work/shared/seeds';
+  if (existsSync(shared)) {
+    return readdirSync(shared)
+      .filter((name) => name.endsWith('.txt'))
+      .sort()
+      .map((name) => ({ name: `seed ${name}`, source: readFileSync(join(shared, name), 'utf8') }));
+  }
+  const shipped = fileURLToPath(new URL('../../lessons/calls', import.meta.url));
+  return readdirSync(shipped)
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => ({ name: `seed lessons/calls/${name}`, source: readFileSync(join(shipped, name), 'utf8') }));
+}
