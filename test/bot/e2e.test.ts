@@ -155,12 +155,16 @@ describe('the bot, end to end', () => {
     assert.ok(tables.some((t) => t.name === 'users'), 'the users table is still there');
   });
 
-  it('retries after 429 and marks a user who blocked the bot as inactive', async () => {
+  it('retries after 429 and 5xx, and marks a user who blocked the bot as inactive', async () => {
     const fay: FakeUser = { id: 1006, first_name: 'Fay', language_code: 'en' };
     api.failNext('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } });
     const [lesson] = await api.say(fay, '/lesson calls');
     assert.match(lesson!.plainText, /^Making secure calls/);
     assert.ok(api.stats.tooManyRequests >= 1);
+
+    api.failNext('sendMessage', { error_code: 502, description: 'Bad Gateway' }, 1);
+    const [afterServerError] = await api.say(fay, '/lesson calls', 1, 30_000);
+    assert.match(afterServerError!.plainText, /^Making secure calls/, 'delivered after a 502 answer');
 
     api.blockUser(fay.id);
     api.sendText(fay, '/lesson calls');
