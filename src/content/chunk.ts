@@ -9,6 +9,8 @@ import { MESSAGE_LIMIT } from './telegram-text.ts';
 export interface ChunkLink {
   label: string;
   href: string;
+  /** the heading the link stands under in this chunk, to tell apart links with the same text */
+  section?: string;
 }
 
 export interface Chunk {
@@ -255,17 +257,21 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 function collectLinks(nodes: MdNode[]): ChunkLink[] {
   const links: ChunkLink[] = [];
   const seen = new Set<string>();
+  let section: string | undefined;
   const visit = (node: MdNode) => {
     const href = node.type === 'link' ? node.url : node.type === 'internalLink' ? node.href : undefined;
     if (href !== undefined) {
       if (!seen.has(href)) {
         seen.add(href);
-        links.push({ label: plainOf(node).trim() || href, href });
+        links.push({ label: plainOf(node).trim() || href, href, ...(section ? { section } : {}) });
       }
       return;
     }
     node.children?.forEach(visit);
   };
-  nodes.forEach(visit);
+  for (const node of nodes) {
+    if (node.type === 'heading') section = plainOf(node).trim() || undefined;
+    visit(node);
+  }
   return links;
 }

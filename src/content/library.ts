@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { Catalog, type LessonButton, type LessonVersion } from './catalog.ts';
 import { type CompileResult, compileLessonText } from './compile.ts';
 import type { CompileJob } from './compile-worker.ts';
+import type { ChunkLink } from './chunk.ts';
 import { classifyHref, webUrl } from './links.ts';
 import { discoverLibrary, type LessonSource } from './loader.ts';
 import type { Problem } from './problems.ts';
@@ -95,7 +96,7 @@ export async function loadLibrary(dir: string, options: LoadOptions = {}): Promi
     const resolveTarget = (href: string) => resolveInternalHref(href, source.path, catalog, lessonFiles);
     version.messages = result.lesson.chunks.map((chunk) => ({
       text: chunk.text,
-      buttons: chunk.links.flatMap((link): LessonButton[] => {
+      buttons: disambiguateLabels(chunk.links).flatMap((link): LessonButton[] => {
         const kind = classifyHref(link.href);
         if (kind === 'web') return [{ kind: 'url', label: link.label, url: webUrl(link.href)! }];
         if (kind !== 'internal') return [];
@@ -148,6 +149,21 @@ export function resolveInternalHref(href: string, fromPath: string, catalog: Cat
   }
   const last = parts[parts.length - 1]?.replace(/^s_/, '').replace(/\.md$/i, '');
   return last ? catalog.byName(last)?.slug : undefined;
+}
+
+/**
+ * Buttons must say where they lead: two "Android" links in one message (one
+ * for Signal, one for Jitsi) become "Signal · Android" and "JitsiMeet · Android".
+ */
+export function disambiguateLabels(links: ChunkLink[]): ChunkLink[] {
+  const count = new Map<string, number>();
+  for (const link of links) count.set(link.label, (count.get(link.label) ?? 0) + 1);
+  return links.map((link) => {
+    if (count.get(link.label)! < 2) return link;
+    if (link.section && link.section !== link.label) return { ...link, label: `${link.section} · ${link.label}` };
+    const host = webUrl(link.href) ? new URL(link.href).hostname.replace(/^www\./, '') : undefined;
+    return host ? { ...link, label: `${link.label} (${host})` } : link;
+  });
 }
 
 function safeDecode(value: string): string {

@@ -56,6 +56,9 @@ describe('the shipped lessons', () => {
     assert.ok(urls.includes('https://signal.org/download/'));
     assert.ok(urls.includes('https://meet.jit.si/'));
     assert.ok(urls.includes('https://itunes.apple.com/us/app/jitsi-meet/id1165103905'), 'the loose "[iOS] (https://…)" link');
+    const labels = es.messages.flatMap((m) => m.buttons.map((b) => b.label));
+    assert.equal(new Set(labels).size, labels.length, `two buttons of one message say the same: ${labels.join(', ')}`);
+    assert.ok(labels.includes('Signal · Android') && labels.includes('JitsiMeet · Android'));
     // "[Open Whisper Systems] (https://signal.org/about/)" has a space before the parenthesis.
     assert.ok(urls.includes('https://signal.org/about/'));
     const parsed = parseMarkdownV2(es.messages[0]!.text);
