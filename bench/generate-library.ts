@@ -3,6 +3,7 @@
 // seven languages, both metadata formats, laid out as <slug>/<lang>.md.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { prng } from '../test/helpers/stress-corpus.ts';
 
 const WORDS: Record<string, string[]> = {
   en: 'your phone password account message encrypted device secure network browser attacker trust update backup data privacy risk threat plan safe contact travel border'.split(' '),
@@ -14,17 +15,6 @@ const WORDS: Record<string, string[]> = {
   'zh-Hant': '您的 手機 密碼 帳戶 訊息 加密 裝置 安全 網路 瀏覽器 攻擊者 信任 更新 備份 資料 隱私 風險 威脅 計畫 聯絡人 旅行'.split(' '),
 };
 export const LANGUAGES = Object.keys(WORDS);
-
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function generateLesson(slug: string, lang: string, index: number, seed: number, targetBytes = 1300): string {
   const random = prng(seed);
