@@ -11,6 +11,10 @@ export interface Config {
   defaultLanguage: string;
   adminIds: number[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** lesson-of-the-day messages per second; 0 = no pacing */
+  dailyRate: number;
+  /** lesson-of-the-day requests in flight at once */
+  dailyConcurrency: number;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -58,6 +62,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { requ
   const logLevel = (value('LOG_LEVEL') ?? 'info') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}"`);
 
+  const number = (name: string, fallback: number, min: number, max: number, meaning: string) => {
+    const raw = value(name);
+    if (raw === undefined) return fallback;
+    const parsed = Number(raw);
+    if (!Number.isFinite(parsed) || parsed < min || parsed > max) {
+      problems.push(`${name} must be ${meaning} between ${min} and ${max}, not "${raw}"`);
+      return fallback;
+    }
+    return parsed;
+  };
+  // Telegram allows about 30 messages a second in all; 25 leaves room for replies.
+  const dailyRate = number('DAILY_RATE', 25, 0, 100_000, 'messages per second (0: no pacing)');
+  const dailyConcurrency = Math.round(number('DAILY_CONCURRENCY', 4, 1, 256, 'a number of requests'));
+
   if (problems.length) throw new ConfigError(problems);
-  return { botToken, apiRoot: apiRoot.replace(/\/+$/, ''), databasePath, lessonsDir, defaultLanguage, adminIds, logLevel };
+  return { botToken, apiRoot: apiRoot.replace(/\/+$/, ''), databasePath, lessonsDir, defaultLanguage, adminIds, logLevel, dailyRate, dailyConcurrency };
 }

@@ -4,12 +4,17 @@ import { run } from '@grammyjs/runner';
 import { join, dirname } from 'node:path';
 import { ALLOWED_UPDATES, createBot, registerCommands } from './bot/bot.ts';
 import type { BotContext } from './bot/context.ts';
-import { createI18n, UI_LANGUAGES } from './bot/i18n.ts';
+import { createDailySender } from './bot/daily-sender.ts';
+import { createI18n, translator, UI_LANGUAGES } from './bot/i18n.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { loadLibrary } from './content/library.ts';
 import { createLogger } from './logger.ts';
 import { openDatabase } from './storage/database.ts';
+import { DailyStore } from './storage/daily-store.ts';
 import { Store } from './storage/store.ts';
+import { clockFromEnv } from './scheduling/clock.ts';
+import { startDailyScheduler } from './scheduling/scheduler.ts';
+import { SendMeter } from './scheduling/send-meter.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -30,9 +35,11 @@ async function main(): Promise<void> {
 
   const db = openDatabase(config.databasePath);
   const store = new Store(db);
+  const daily = new DailyStore(db);
   const catalog = library.catalog;
   const i18n = createI18n<BotContext>(config.defaultLanguage, (ctx) => ctx.lang);
-  const services = { config, store, logger, catalog: () => catalog, i18n };
+  const sendMeter = new SendMeter();
+  const services = { config, store, daily, logger, catalog: () => catalog, i18n, sendMeter };
   const bot = createBot(config.botToken!, services);
 
   await bot.init();
@@ -42,12 +49,26 @@ async function main(): Promise<void> {
   const runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
   logger.info({ bot: bot.botInfo.username }, 'Parasol is running (long polling)');
 
+  // The lesson of the day, checked every minute.
+  const scheduler = startDailyScheduler({
+    daily,
+    store,
+    catalog,
+    defaultLanguage: config.defaultLanguage,
+    send: createDailySender({ token: config.botToken!, apiRoot: config.apiRoot, catalog: () => catalog, store, translate: (lang) => translator(i18n, lang) }),
+    clock: clockFromEnv(process.env.PARASOL_NOW),
+    log: (fields, message) => logger.info(fields, message),
+    rate: config.dailyRate,
+    concurrency: config.dailyConcurrency,
+    interactiveLoad: () => sendMeter.lastSecond(),
+  });
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping: finishing the updates in hand');
-    await runner.stop();
+    await Promise.all([runner.stop(), scheduler.stop()]);
     db.close();
     logger.info('stopped');
     process.exit(0);

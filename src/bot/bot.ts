@@ -5,6 +5,7 @@ import { sequentialize } from '@grammyjs/runner';
 import { Bot, GrammyError, HttpError } from 'grammy';
 import type { BotContext, Services } from './context.ts';
 import { browseFeature } from './features/browse.ts';
+import { dailyFeature } from './features/daily.ts';
 import { fallbackFeature } from './features/fallback.ts';
 import { languageFeature } from './features/language.ts';
 import { lessonFeature } from './features/lesson.ts';
@@ -18,6 +19,8 @@ import { privateOnly } from './middlewares/private-only.ts';
 export const FLOOD_LIMIT = 20;
 export const FLOOD_WINDOW_MS = 10_000;
 
+const SEND_METHODS = new Set(['sendMessage', 'sendPhoto', 'editMessageText', 'editMessageReplyMarkup', 'copyMessage']);
+
 /** Updates the bot asks Telegram for. */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
 
@@ -27,8 +30,10 @@ export function createBot(token: string, services: Omit<Services, 'i18n'> & { i1
   // 429: wait retry_after and retry; 5xx and network errors: retry with backoff.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120 }));
   // 403 "bot was blocked by the user": remember that this user cannot be reached.
+  // Replies sent are counted, so the lesson-of-the-day batch leaves them room.
   bot.api.config.use(async (prev, method, payload, signal) => {
     const result = await prev(method, payload, signal);
+    if (result.ok && SEND_METHODS.has(method)) services.sendMeter?.record();
     const chatId = (payload as { chat_id?: unknown }).chat_id;
     if (!result.ok && result.error_code === 403 && typeof chatId === 'number') {
       services.store.setActive(chatId, false);
@@ -71,7 +76,7 @@ export function createBot(token: string, services: Omit<Services, 'i18n'> & { i1
     }),
   );
   bot.use(decodeAction);
-  bot.use(startFeature, languageFeature, lessonFeature, browseFeature, progressFeature, privacyFeature, fallbackFeature);
+  bot.use(startFeature, languageFeature, lessonFeature, browseFeature, progressFeature, dailyFeature, privacyFeature, fallbackFeature);
 
   bot.catch(async (error) => {
     const cause = error.error;
@@ -91,7 +96,7 @@ export function createBot(token: string, services: Omit<Services, 'i18n'> & { i1
 
 /** Registers the command menu in every UI language (Telegram wants two-letter codes). */
 export async function registerCommands(bot: Bot<BotContext>, services: Services, languages: string[]): Promise<void> {
-  const names = ['start', 'help', 'lessons', 'lesson', 'language', 'progress', 'forget'];
+  const names = ['start', 'help', 'lessons', 'lesson', 'daily', 'language', 'progress', 'forget'];
   const commands = (lang: string) => names.map((command) => ({ command, description: services.i18n.t(lang, `cmd-${command}`) }));
   await bot.api.setMyCommands(commands(services.config.defaultLanguage));
   for (const lang of languages) {

@@ -8,7 +8,10 @@ export type CallbackAction =
   | { action: 'done'; lessonKey: string }
   | { action: 'browse'; page: number }
   | { action: 'language'; lang: string }
-  | { action: 'forget'; confirm: boolean };
+  | { action: 'forget'; confirm: boolean }
+  | { action: 'daily'; op: 'on' | 'off' | 'hours' | 'zones' }
+  | { action: 'hour'; hour: number }
+  | { action: 'zone'; index: number };
 
 const KEY = '[A-Za-z0-9_-]{1,16}';
 const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => CallbackAction]> = [
@@ -18,6 +21,9 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => CallbackAction]> = [
   [/^b:(\d{1,4})$/, (m) => ({ action: 'browse', page: Number(m[1]) })],
   [/^l:([a-z]{2,3}(?:-[A-Za-z]{2,8})?)$/, (m) => ({ action: 'language', lang: m[1]! })],
   [/^f:(yes|no)$/, (m) => ({ action: 'forget', confirm: m[1] === 'yes' })],
+  [/^s:(on|off|hours|zones)$/, (m) => ({ action: 'daily', op: m[1] as 'on' | 'off' | 'hours' | 'zones' })],
+  [/^h:(\d{1,2})$/, (m) => ({ action: 'hour', hour: Number(m[1]) })],
+  [/^z:(\d{1,3})$/, (m) => ({ action: 'zone', index: Number(m[1]) })],
 ];
 
 export function encodeCallback(data: CallbackAction): string {
@@ -40,6 +46,15 @@ export function encodeCallback(data: CallbackAction): string {
       break;
     case 'forget':
       encoded = `f:${data.confirm ? 'yes' : 'no'}`;
+      break;
+    case 'daily':
+      encoded = `s:${data.op}`;
+      break;
+    case 'hour':
+      encoded = `h:${data.hour}`;
+      break;
+    case 'zone':
+      encoded = `z:${data.index}`;
       break;
   }
   if (Buffer.byteLength(encoded) > CALLBACK_DATA_LIMIT) throw new Error(`callback data too long: ${encoded.length} bytes`);

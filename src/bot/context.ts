@@ -3,16 +3,20 @@ import type { Context } from 'grammy';
 import type { Config } from '../config.ts';
 import type { Catalog } from '../content/catalog.ts';
 import type { Logger } from '../logger.ts';
+import type { DailyStore } from '../storage/daily-store.ts';
+import type { SendMeter } from '../scheduling/send-meter.ts';
 import type { Store } from '../storage/store.ts';
 import type { CallbackAction } from './callback-data.ts';
 
 export interface Services {
   config: Config;
   store: Store;
+  daily: DailyStore;
   logger: Logger;
   /** The current lessons; a function so that a reload swaps them everywhere. */
   catalog: () => Catalog;
   i18n: I18n<BotContext>;
+  sendMeter?: SendMeter;
 }
 
 export type BotContext = Context &

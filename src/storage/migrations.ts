@@ -20,6 +20,35 @@ export const MIGRATIONS: string[] = [
      PRIMARY KEY (user_id, lesson)
    ) STRICT;
    CREATE INDEX progress_recent ON progress (user_id, updated_at);`,
+  // 2: the lesson of the day. A subscription is a setting (hour, time zone);
+  // the deliveries ledger holds one row per subscriber and local date, so a
+  // day's lesson is picked once and sent at most once.
+  `CREATE TABLE subscriptions (
+     user_id INTEGER PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+     hour INTEGER NOT NULL CHECK (hour BETWEEN 0 AND 23),
+     time_zone TEXT NOT NULL
+   ) STRICT;
+   CREATE INDEX subscriptions_zone ON subscriptions (time_zone, hour);
+   CREATE TABLE deliveries (
+     user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     local_date TEXT NOT NULL,
+     lesson TEXT NOT NULL,
+     state TEXT NOT NULL CHECK (state IN ('pending', 'claimed', 'sent', 'failed', 'uncertain')),
+     attempts INTEGER NOT NULL DEFAULT 0,
+     due_at INTEGER NOT NULL,
+     claimed_by TEXT,
+     claimed_at INTEGER,
+     sent_at INTEGER,
+     message_id INTEGER,
+     error TEXT,
+     PRIMARY KEY (user_id, local_date)
+   ) STRICT;
+   CREATE INDEX deliveries_due ON deliveries (state, due_at);
+   CREATE TABLE dispatchers (
+     id TEXT PRIMARY KEY,
+     heartbeat_at INTEGER NOT NULL
+   ) STRICT;
+   ALTER TABLE users ADD COLUMN daily_offered INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -2,6 +2,7 @@ import { Composer } from 'grammy';
 import type { BotContext } from '../context.ts';
 import { matchUiLanguage, UI_LANGUAGES } from '../i18n.ts';
 import { languageKeyboard } from '../keyboards/menus.ts';
+import { offerDailyOnce } from './daily.ts';
 
 export const languageFeature = new Composer<BotContext>();
 
@@ -38,5 +39,6 @@ languageFeature.filter(
     await setLanguage(ctx, action.lang);
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(ctx.t('language-set')).catch(() => ctx.reply(ctx.t('language-set')));
+    await offerDailyOnce(ctx);
   },
 );
