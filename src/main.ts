@@ -9,6 +9,7 @@ import { createI18n, translator, UI_LANGUAGES } from './bot/i18n.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { loadLibrary } from './content/library.ts';
 import { createLogger } from './logger.ts';
+import { startPlayground } from './playground/index.ts';
 import { openDatabase } from './storage/database.ts';
 import { DailyStore } from './storage/daily-store.ts';
 import { Store } from './storage/store.ts';
@@ -19,7 +20,7 @@ import { SendMeter } from './scheduling/send-meter.ts';
 async function main(): Promise<void> {
   let config;
   try {
-    config = loadConfig();
+    config = loadConfig(process.env, { requireToken: false });
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -28,6 +29,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  // No BOT_TOKEN: the playground, a local simulated Telegram and a web page to chat through it.
+  if (!config.botToken) config = await startPlayground(config);
 
   const library = await loadLibrary(config.lessonsDir, { defaultLanguage: config.defaultLanguage, cacheDir: join(dirname(config.databasePath), 'cache') });
   for (const problem of library.problems) logger[problem.severity === 'error' ? 'error' : 'warn']({ path: problem.path, line: problem.line }, problem.reason);
@@ -55,7 +58,7 @@ async function main(): Promise<void> {
     store,
     catalog,
     defaultLanguage: config.defaultLanguage,
-    send: createDailySender({ token: config.botToken!, apiRoot: config.apiRoot, catalog: () => catalog, store, translate: (lang) => translator(i18n, lang) }),
+    send: createDailySender({ token: config.botToken!, apiRoot: config.apiRoot, catalog: () => catalog, translate: (lang) => translator(i18n, lang) }),
     clock: clockFromEnv(process.env.PARASOL_NOW),
     log: (fields, message) => logger.info(fields, message),
     rate: config.dailyRate,

@@ -4,17 +4,16 @@
 import { Api, GrammyError, HttpError } from 'grammy';
 import type { Catalog } from '../content/catalog.ts';
 import type { DailySend } from '../scheduling/dispatcher.ts';
-import type { Store } from '../storage/store.ts';
+import { keepAliveFetchConfig } from './http-agent.ts';
 import { lessonMessage, type Translate } from './keyboards/lesson.ts';
 
 export function createDailySender(options: {
   token: string;
   apiRoot: string;
   catalog: () => Catalog;
-  store: Store;
   translate: (language: string) => Translate;
 }): DailySend {
-  const api = new Api(options.token, { apiRoot: options.apiRoot });
+  const api = new Api(options.token, { apiRoot: options.apiRoot, baseFetchConfig: keepAliveFetchConfig(options.apiRoot) });
   return async (delivery, language) => {
     const catalog = options.catalog();
     const lesson = catalog.bySlug(delivery.lesson);
@@ -27,8 +26,7 @@ export function createDailySender(options: {
         reply_markup: message.reply_markup,
         link_preview_options: { is_disabled: true },
       });
-      options.store.recordProgress(delivery.user_id, lesson.slug, 1, version.messages.length === 1);
-      return { kind: 'sent', messageId: sent.message_id };
+      return { kind: 'sent', messageId: sent.message_id, completed: version.messages.length === 1 };
     } catch (error) {
       if (error instanceof GrammyError) {
         if (error.error_code === 429) return { kind: 'rate-limited', retryAfterSeconds: error.parameters.retry_after ?? 1 };

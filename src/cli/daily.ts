@@ -42,7 +42,7 @@ async function main(): Promise<number> {
   logger.info({ planned }, 'daily: planned');
   const summary = await dispatch({
     ...context,
-    send: createDailySender({ token: config.botToken!, apiRoot: config.apiRoot, catalog: () => library.catalog, store, translate: (lang) => translator(i18n, lang) }),
+    send: createDailySender({ token: config.botToken!, apiRoot: config.apiRoot, catalog: () => library.catalog, translate: (lang) => translator(i18n, lang) }),
     clock,
     log: (fields, message) => logger.info(fields, message),
     rate: config.dailyRate,

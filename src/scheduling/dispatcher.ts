@@ -9,7 +9,7 @@ import type { Clock } from './clock.ts';
 import type { PlanContext } from './planner.ts';
 
 export type SendOutcome =
-  | { kind: 'sent'; messageId: number }
+  | { kind: 'sent'; messageId: number; /** the lesson fits in this one message */ completed: boolean }
   | { kind: 'rate-limited'; retryAfterSeconds: number }
   | { kind: 'blocked' }
   | { kind: 'retry'; error: string } // refused by a server error: certainly not delivered
@@ -145,6 +145,24 @@ export async function dispatch(options: DispatchOptions): Promise<DispatchSummar
       }
     };
 
+    // Confirmations are written in batches, one transaction for many sends. A
+    // crash before a batch is written leaves those deliveries claimed, which
+    // the next dispatcher resolves as uncertain: never sent again.
+    let confirmations: Array<{ delivery: Delivery; messageId: number; completed: boolean; at: number }> = [];
+    const flush = () => {
+      if (!confirmations.length) return;
+      const batch = confirmations;
+      confirmations = [];
+      daily.db.transaction(() => {
+        for (const c of batch) {
+          daily.confirm(c.delivery, id, c.messageId, c.at);
+          options.store.recordProgress(c.delivery.user_id, c.delivery.lesson, 1, c.completed);
+        }
+      })();
+    };
+    const flusher = setInterval(flush, 50);
+    flusher.unref();
+
     const deliver = async (delivery: Delivery) => {
       const language = options.store.user(delivery.user_id)?.language ?? options.defaultLanguage;
       let outcome: SendOutcome;
@@ -156,7 +174,8 @@ export async function dispatch(options: DispatchOptions): Promise<DispatchSummar
       const now = clock.now();
       switch (outcome.kind) {
         case 'sent':
-          daily.confirm(delivery, id, outcome.messageId, now);
+          confirmations.push({ delivery, messageId: outcome.messageId, completed: outcome.completed, at: now });
+          if (confirmations.length >= 128) flush();
           summary.sent++;
           return;
         case 'rate-limited':
@@ -192,7 +211,12 @@ export async function dispatch(options: DispatchOptions): Promise<DispatchSummar
       }
     };
 
-    await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+    try {
+      await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+    } finally {
+      clearInterval(flusher);
+      flush();
+    }
   } finally {
     clearInterval(heartbeat);
     daily.retire(id);

@@ -43,7 +43,7 @@ export const MIGRATIONS: string[] = [
      error TEXT,
      PRIMARY KEY (user_id, local_date)
    ) STRICT;
-   CREATE INDEX deliveries_due ON deliveries (state, due_at);
+   CREATE INDEX deliveries_due ON deliveries (state, due_at, user_id);
    CREATE TABLE dispatchers (
      id TEXT PRIMARY KEY,
      heartbeat_at INTEGER NOT NULL

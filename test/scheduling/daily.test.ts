@@ -56,7 +56,7 @@ describe('the lesson of the day', () => {
       store,
       catalog,
       defaultLanguage: 'en',
-      send: createDailySender({ token: api.token, apiRoot: api.apiRoot, catalog: () => catalog, store, translate: (lang) => translator(i18n, lang) }),
+      send: createDailySender({ token: api.token, apiRoot: api.apiRoot, catalog: () => catalog, translate: (lang) => translator(i18n, lang) }),
       clock,
       log: () => undefined,
       rate: 0,
