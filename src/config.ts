@@ -11,10 +11,14 @@ export interface Config {
   defaultLanguage: string;
   adminIds: number[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** port of the playground page, served when BOT_TOKEN is not set; 0 picks a free port */
+  playgroundPort: number;
   /** lesson-of-the-day messages per second; 0 = no pacing */
   dailyRate: number;
   /** lesson-of-the-day requests in flight at once */
   dailyConcurrency: number;
+  /** how often the bot looks for lessons of the day that have fallen due */
+  dailyCheckSeconds: number;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -62,6 +66,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { requ
   const logLevel = (value('LOG_LEVEL') ?? 'info') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}"`);
 
+  const rawPort = value('PLAYGROUND_PORT') ?? '8080';
+  const playgroundPort = /^\d{1,5}$/.test(rawPort) ? Number(rawPort) : NaN;
+  if (!(playgroundPort >= 0 && playgroundPort <= 65535)) problems.push(`PLAYGROUND_PORT must be a port number from 0 to 65535 (0 picks a free port), not "${rawPort}"`);
+
   const number = (name: string, fallback: number, min: number, max: number, meaning: string) => {
     const raw = value(name);
     if (raw === undefined) return fallback;
@@ -75,7 +83,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { requ
   // Telegram allows about 30 messages a second in all; 25 leaves room for replies.
   const dailyRate = number('DAILY_RATE', 25, 0, 100_000, 'messages per second (0: no pacing)');
   const dailyConcurrency = Math.round(number('DAILY_CONCURRENCY', 4, 1, 256, 'a number of requests'));
+  const dailyCheckSeconds = number('DAILY_CHECK_SECONDS', 60, 0.1, 3600, 'a number of seconds');
 
   if (problems.length) throw new ConfigError(problems);
-  return { botToken, apiRoot: apiRoot.replace(/\/+$/, ''), databasePath, lessonsDir, defaultLanguage, adminIds, logLevel, dailyRate, dailyConcurrency };
+  return { botToken, apiRoot: apiRoot.replace(/\/+$/, ''), databasePath, lessonsDir, defaultLanguage, adminIds, logLevel, playgroundPort, dailyRate, dailyConcurrency };
 }

@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   const runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
   logger.info({ bot: bot.botInfo.username }, 'Parasol is running (long polling)');
 
-  // The lesson of the day, checked every minute.
+  // The lesson of the day, checked every DAILY_CHECK_SECONDS.
   const scheduler = startDailyScheduler({
     daily,
     store,
@@ -64,6 +64,7 @@ async function main(): Promise<void> {
     rate: config.dailyRate,
     concurrency: config.dailyConcurrency,
     interactiveLoad: () => sendMeter.lastSecond(),
+    intervalMs: config.dailyCheckSeconds * 1000,
   });
 
   let stopping = false;

@@ -53,6 +53,8 @@ describe('the bot, end to end', () => {
       TELEGRAM_API_ROOT: api.apiRoot,
       DATABASE_PATH: join(dir, 'data', 'parasol.sqlite'),
       LESSONS_DIR: join(dir, 'lessons'),
+      PARASOL_NOW: '2026-11-23T10:00:00Z',
+      DAILY_CHECK_SECONDS: '0.2',
     };
     await start();
   });
@@ -69,7 +71,7 @@ describe('the bot, end to end', () => {
     await api.waitUntil(() => api.myCommands({ type: 'default' }, 'fa') !== undefined);
     for (const lang of ['', 'en', 'es', 'fr', 'ru', 'ar', 'fa', 'zh']) {
       const commands = api.myCommands({ type: 'default' }, lang);
-      assert.deepEqual(commands?.map((c) => c.command), ['start', 'help', 'lessons', 'lesson', 'language', 'progress', 'forget'], lang);
+      assert.deepEqual(commands?.map((c) => c.command), ['start', 'help', 'lessons', 'lesson', 'daily', 'language', 'progress', 'forget'], lang);
     }
   });
 
@@ -207,12 +209,14 @@ describe('the bot, end to end', () => {
     assert.equal(buttons.length, 7);
     assert.ok(buttons.some((b) => b.text === 'Español'));
     api.pressButton(ivo, choose!, 'l:es');
-    await api.waitUntil(() => /español/i.test(api.botMessage(ivo.id, choose!.message_id)!.plainText));
+    const [offer] = await api.waitForMessages(ivo.id, 1);
+    assert.match(api.botMessage(ivo.id, choose!.message_id)!.plainText, /español/i);
+    assert.ok(offer!.reply_markup!.inline_keyboard.flat().some((b) => 'callback_data' in b && b.callback_data === 's:on'), 'the lesson of the day is offered');
     const [again] = await api.say(ivo, '/start');
     assert.match(again!.plainText, /bienvenida/i);
     // Updates of one user are handled in order: once /help is answered, /start is done.
     await api.say(ivo, '/help');
-    assert.equal(api.messagesTo(ivo.id).length, 4, 'welcome, choice (now the confirmation), welcome, help: no second choice');
+    assert.equal(api.messagesTo(ivo.id).length, 5, 'welcome, choice (now the confirmation), daily offer, welcome, help: nothing offered twice');
   });
 
   it('opens a lesson from a deep link', async () => {
@@ -241,6 +245,30 @@ describe('the bot, end to end', () => {
     assert.ok(answers.length <= 20, `${answers.length} answers`);
     assert.equal(texts.filter((t) => /quickly/.test(t)).length, 1, 'warned once');
     answers.forEach((text, i) => assert.match(text, i % 2 ? /no lesson called/ : /not opened a lesson/, `answer ${i} in order`));
+  });
+
+  it('subscribes to the lesson of the day with buttons and delivers it at the chosen hour', async () => {
+    const max: FakeUser = { id: 1013, first_name: 'Max', language_code: 'es' };
+    const [status] = await api.say(max, '/daily');
+    api.pressButton(max, status!, 's:on');
+    await api.waitUntil(() => (api.botMessage(max.id, status!.message_id)!.reply_markup?.inline_keyboard.flat().length ?? 0) >= 10);
+    const zones = api.botMessage(max.id, status!.message_id)!.reply_markup!.inline_keyboard.flat().map((b) => b.text);
+    assert.equal(zones[0], 'America/Mexico City', 'zones likely for a Spanish speaker come first');
+    api.pressButton(max, status!, { text: 'UTC' });
+    await api.waitUntil(() => api.botMessage(max.id, status!.message_id)!.reply_markup?.inline_keyboard.flat().length === 24);
+    // The bot's clock is set (PARASOL_NOW) to 10:00 UTC: an 08:00 subscription is due at once.
+    const beforeHour = api.mark();
+    api.pressButton(max, status!, 'h:8');
+    await api.waitUntil(() => /08:00/.test(api.botMessage(max.id, status!.message_id)!.plainText));
+    const [lesson] = await api.waitForMessages(max.id, 1, 15_000, beforeHour);
+    assert.match(lesson!.plainText, /^(Contraseñas|Llamadas seguras|Introduction|Long lesson)/);
+    const [typed] = await api.say(max, '/daily zone america/bogota');
+    assert.match(typed!.plainText, /America\/Bogota/);
+    const [bad] = await api.say(max, '/daily zone Mars/Olympus');
+    assert.match(bad!.plainText, /Mars\/Olympus/);
+    const [off] = await api.say(max, '/daily off');
+    assert.match(off!.plainText, /\/daily/);
+    await eventually(() => db().prepare('SELECT count(*) AS n FROM subscriptions WHERE user_id = ?').get(max.id) !== undefined && (db().prepare('SELECT count(*) AS n FROM subscriptions WHERE user_id = ?').get(max.id) as { n: number }).n === 0);
   });
 
   it('keeps its database private and never logs texts, names or the token', async () => {
