@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { openDatabase } from '../../src/storage/database.ts';
 import { MIGRATIONS } from '../../src/storage/migrations.ts';
 import { Store } from '../../src/storage/store.ts';
+import { DailyStore } from '../../src/storage/daily-store.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 describe('the database', () => {
@@ -53,18 +54,25 @@ describe('the store', () => {
     store.setLanguage(1, 'es');
     store.recordProgress(1, 'a', 1, false);
     store.recordProgress(2, 'a', 1, false);
+    new DailyStore(db).subscribe(1, 8, 'UTC');
+    new DailyStore(db).plan([{ userId: 1, localDate: '2026-11-23', lesson: 'a' }], 0);
     store.forget(1);
     assert.equal(store.user(1), undefined);
+    for (const table of ['subscriptions', 'deliveries']) {
+      assert.equal((db.prepare(`SELECT count(*) AS n FROM ${table} WHERE user_id = 1`).get() as { n: number }).n, 0, table);
+    }
     assert.equal((db.prepare('SELECT count(*) AS n FROM progress WHERE user_id = 1').get() as { n: number }).n, 0);
     assert.ok(store.user(2));
     db.close();
   });
 
-  it('stores only id, language, active and progress: no names or texts', async () => {
+  it('stores only ids, settings, progress and the delivery ledger: no names or texts', async () => {
     const db = openDatabase(join(await tempDir(), 'p.sqlite'));
     const columns = (table: string) => (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
-    assert.deepEqual(columns('users'), ['id', 'language', 'active']);
+    assert.deepEqual(columns('users'), ['id', 'language', 'active', 'daily_offered']);
     assert.deepEqual(columns('progress'), ['user_id', 'lesson', 'position', 'completed', 'updated_at']);
+    assert.deepEqual(columns('subscriptions'), ['user_id', 'hour', 'time_zone']);
+    assert.deepEqual(columns('deliveries'), ['user_id', 'local_date', 'lesson', 'state', 'attempts', 'due_at', 'claimed_by', 'claimed_at', 'sent_at', 'message_id', 'error']);
     db.close();
   });
 });
