@@ -86,5 +86,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { requ
   const dailyCheckSeconds = number('DAILY_CHECK_SECONDS', 60, 0.1, 3600, 'a number of seconds');
 
   if (problems.length) throw new ConfigError(problems);
-  return { botToken, apiRoot: apiRoot.replace(/\/+$/, ''), databasePath, lessonsDir, defaultLanguage, adminIds, logLevel, playgroundPort, dailyRate, dailyConcurrency };
+  return { botToken, apiRoot: apiRoot.replace(/\/+$/, ''), databasePath, lessonsDir, defaultLanguage, adminIds, logLevel, playgroundPort, dailyRate, dailyConcurrency, dailyCheckSeconds };
 }

@@ -128,11 +128,26 @@ export async function dispatch(options: DispatchOptions): Promise<DispatchSummar
     const total = daily.remaining(clock.now());
     if (total > 0) log({ due: total }, 'daily: sending the lessons of the day');
 
+    // Workers that ask for their next delivery in the same turn of the event
+    // loop share one claiming transaction; each sends its delivery at once.
+    let waiting: Array<(delivery: Delivery | undefined) => void> = [];
+    const claimNext = () =>
+      new Promise<Delivery | undefined>((resolve) => {
+        waiting.push(resolve);
+        if (waiting.length > 1) return;
+        queueMicrotask(() => {
+          const waiters = waiting;
+          waiting = [];
+          const claimed = daily.claim(id, clock.now(), waiters.length);
+          waiters.forEach((wake, i) => wake(claimed[i]));
+        });
+      });
+
     const worker = async () => {
       while (!options.signal?.aborted) {
         await pacer.take();
         if (options.signal?.aborted) return;
-        const delivery = daily.claimNext(id, clock.now());
+        const delivery = await claimNext();
         if (!delivery) return;
         await deliver(delivery);
         const done = summary.sent + summary.failed + summary.blocked;

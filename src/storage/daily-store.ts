@@ -47,9 +47,9 @@ export class DailyStore {
       plan: db.prepare<[number, string, string, number]>(
         "INSERT INTO deliveries (user_id, local_date, lesson, state, due_at) VALUES (?, ?, ?, 'pending', ?) ON CONFLICT DO NOTHING",
       ),
-      claimNext: db.prepare<[string, number, number], Delivery>(
+      claim: db.prepare<[string, number, number, number], Delivery>(
         `UPDATE deliveries SET state = 'claimed', claimed_by = ?, claimed_at = ?, attempts = attempts + 1
-         WHERE rowid = (SELECT rowid FROM deliveries WHERE state = 'pending' AND due_at <= ? ORDER BY due_at, user_id LIMIT 1)
+         WHERE rowid IN (SELECT rowid FROM deliveries WHERE state = 'pending' AND due_at <= ? ORDER BY due_at, user_id LIMIT ?)
          RETURNING user_id, local_date, lesson, state, attempts, due_at, claimed_by, message_id`,
       ),
       confirm: db.prepare<[number, number, number, string, string]>(
@@ -122,9 +122,9 @@ export class DailyStore {
     return planned;
   }
 
-  /** Atomically takes the next due delivery for this dispatcher, or none. */
-  claimNext(dispatcherId: string, now: number): Delivery | undefined {
-    return this.s.claimNext.get(dispatcherId, now, now);
+  /** Atomically takes up to `count` due deliveries for this dispatcher (fewer, or none, when fewer are due). */
+  claim(dispatcherId: string, now: number, count: number): Delivery[] {
+    return this.s.claim.all(dispatcherId, now, now, count);
   }
 
   confirm(delivery: Delivery, dispatcherId: string, messageId: number, now: number): boolean {

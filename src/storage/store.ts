@@ -75,10 +75,13 @@ export class Store {
 
   /** Records that the user has been sent `position` messages of a lesson; never moves backwards. */
   recordProgress(userId: number, lesson: string, position: number, completed: boolean): void {
-    this.db.transaction(() => {
+    const write = () => {
       this.statements.ensureUser.run(userId);
       this.statements.saveProgress.run({ user: userId, lesson, position, completed: completed ? 1 : 0, now: this.now() });
-    })();
+    };
+    // Inside a caller's transaction (a batch), no savepoint is needed.
+    if (this.db.inTransaction) write();
+    else this.db.transaction(write)();
   }
 
   /** Reading a finished lesson again starts it over. */
