@@ -326,6 +326,21 @@ function privateChat(user: FakeUser): Chat {
   };
 }
 
+/**
+ * TDLib's answer for a text, remembered: a broadcast sends the same few texts
+ * thousands of times, and parsing is deterministic.
+ */
+const parseMemo = new Map<string, ReturnType<typeof parseMarkdownV2>>();
+function parseMarkdownV2Memo(source: string): ReturnType<typeof parseMarkdownV2> {
+  let parsed = parseMemo.get(source);
+  if (!parsed) {
+    parsed = parseMarkdownV2(source);
+    if (parseMemo.size >= 512) parseMemo.delete(parseMemo.keys().next().value!);
+    parseMemo.set(source, parsed);
+  }
+  return parsed;
+}
+
 function tdlibEntitiesToBotApi(entities: Array<{ offset: number; length: number; type: { _: string } }>): MessageEntity[] {
   return entities.flatMap((e) => {
     const t = e.type as { _: string; url?: string; language?: string; user_id?: number; custom_emoji_id?: string };
@@ -1044,7 +1059,7 @@ export class FakeBotApi {
         plainText = parsed.ok ? parsed.text : markdownV2PlainText(source);
         entities = parsed.ok ? parsed.entities : [];
       } else if (lower === 'markdownv2') {
-        const parsed = parseMarkdownV2(source);
+        const parsed = parseMarkdownV2Memo(source);
         if (parsed.ok) {
           plainText = parsed.text;
           entities = tdlibEntitiesToBotApi(parsed.entities);

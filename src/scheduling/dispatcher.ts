@@ -71,9 +71,14 @@ export function dispatcherAlive(ownId: string) {
 const HEARTBEAT_MS = 2_000;
 const STALE_AFTER_MS = 30_000;
 
-/** A pacer shared by the workers: one slot every 1000/rate ms, and a global pause after a 429. */
+/**
+ * A token bucket shared by the workers: `rate` sends a second, with a burst of
+ * 50 ms worth (at least one) so that timer lateness does not lower the rate;
+ * and a global pause after a 429.
+ */
 class Pacer {
-  private nextSlot = 0;
+  private tokens = 1;
+  private last = performance.now();
   private pausedUntil = 0;
   constructor(
     private readonly rate: () => number,
@@ -82,6 +87,7 @@ class Pacer {
 
   pause(ms: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, performance.now() + ms);
+    this.tokens = 0;
   }
 
   async take(): Promise<void> {
@@ -89,14 +95,19 @@ class Pacer {
       const now = performance.now();
       if (this.pausedUntil > now) {
         await this.sleep(this.pausedUntil - now);
+        this.last = performance.now();
         continue;
       }
       const rate = this.rate();
       if (rate <= 0) return;
-      const slot = Math.max(now, this.nextSlot);
-      this.nextSlot = slot + 1000 / rate;
-      if (slot - now >= 1) await this.sleep(slot - now);
-      if (this.pausedUntil <= performance.now()) return;
+      const burst = Math.max(1, rate / 20);
+      this.tokens = Math.min(burst, this.tokens + ((now - this.last) * rate) / 1000);
+      this.last = now;
+      if (this.tokens >= 1) {
+        this.tokens -= 1;
+        return;
+      }
+      await this.sleep(Math.max(1, ((1 - this.tokens) * 1000) / rate));
     }
   }
 }
@@ -128,14 +139,15 @@ export async function dispatch(options: DispatchOptions): Promise<DispatchSummar
     const total = daily.remaining(clock.now());
     if (total > 0) log({ due: total }, 'daily: sending the lessons of the day');
 
-    // Workers that ask for their next delivery in the same turn of the event
-    // loop share one claiming transaction; each sends its delivery at once.
+    // Workers that ask for their next delivery while the same batch of answers
+    // is being read share one claiming transaction (a commit costs more than
+    // the rows it writes); each sends its delivery at once.
     let waiting: Array<(delivery: Delivery | undefined) => void> = [];
     const claimNext = () =>
       new Promise<Delivery | undefined>((resolve) => {
         waiting.push(resolve);
         if (waiting.length > 1) return;
-        queueMicrotask(() => {
+        setImmediate(() => {
           const waiters = waiting;
           waiting = [];
           const claimed = daily.claim(id, clock.now(), waiters.length);
