@@ -4,7 +4,6 @@ import { limit } from '@grammyjs/ratelimiter';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, GrammyError, HttpError } from 'grammy';
 import type { BotContext, Services } from './context.ts';
-import { keepAliveFetchConfig } from './http-agent.ts';
 import { browseFeature } from './features/browse.ts';
 import { dailyFeature } from './features/daily.ts';
 import { fallbackFeature } from './features/fallback.ts';
@@ -26,7 +25,7 @@ const SEND_METHODS = new Set(['sendMessage', 'sendPhoto', 'editMessageText', 'ed
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
 
 export function createBot(token: string, services: Omit<Services, 'i18n'> & { i18n: Services['i18n'] }): Bot<BotContext> {
-  const bot = new Bot<BotContext>(token, { client: { apiRoot: services.config.apiRoot, baseFetchConfig: keepAliveFetchConfig(services.config.apiRoot) } });
+  const bot = new Bot<BotContext>(token, { client: { apiRoot: services.config.apiRoot } });
 
   // 429: wait retry_after and retry; 5xx and network errors: retry with backoff.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120 }));

@@ -7,18 +7,18 @@
 // messages a second. A keep-alive http.request with the JSON body prepared
 // once per lesson and language does the same call. No auto-retry either: the
 // dispatcher itself decides what a 429, a 403 or a lost answer means.
-import { type Agent, request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { Agent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Catalog } from '../content/catalog.ts';
 import type { DailySend, SendOutcome } from '../scheduling/dispatcher.ts';
-import { keepAliveFetchConfig } from './http-agent.ts';
 import { lessonMessage, type Translate } from './keyboards/lesson.ts';
 
 const TIMEOUT_MS = 30_000;
 
 export function createDailySender(options: { token: string; apiRoot: string; catalog: () => Catalog; translate: (language: string) => Translate }): DailySend {
   const url = new URL(`${options.apiRoot}/bot${options.token}/sendMessage`);
-  const agent = keepAliveFetchConfig(options.apiRoot).agent;
+  // One pool of kept-alive connections, as many as requests in flight.
+  const agent = url.protocol === 'https:' ? new HttpsAgent({ keepAlive: true }) : new Agent({ keepAlive: true });
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   // The body after "chat_id", per catalog, lesson and language: the same for every subscriber.
   let bodies = new WeakMap<Catalog, Map<string, { rest: string; completed: boolean } | null>>();

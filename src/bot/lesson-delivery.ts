@@ -1,8 +1,8 @@
 // Sending a lesson: one message at a time, each with its link buttons and a
 // button forward; progress saved as each message goes out.
-import type { Lesson } from '../content/catalog.ts';
+import type { Lesson, LessonVersion } from '../content/catalog.ts';
 import type { BotContext } from './context.ts';
-import { lessonMessage } from './keyboards/lesson.ts';
+import { lessonMessage, type OutgoingMessage } from './keyboards/lesson.ts';
 
 export function languageName(ctx: BotContext, code: string): string {
   const ui = ctx.services.i18n.locales.includes(code) ? ctx.services.i18n.t(code, 'language-name') : undefined;
@@ -14,6 +14,21 @@ export function languageName(ctx: BotContext, code: string): string {
   }
 }
 
+// A lesson message is the same for every learner with the same UI language:
+// built once per catalog version, not once per send.
+const built = new WeakMap<LessonVersion, Map<string, OutgoingMessage>>();
+function cachedLessonMessage(ctx: BotContext, lesson: Lesson, version: LessonVersion, index: number): OutgoingMessage {
+  let perVersion = built.get(version);
+  if (!perVersion) built.set(version, (perVersion = new Map()));
+  const key = `${index}:${ctx.lang}`;
+  let message = perVersion.get(key);
+  if (!message) {
+    message = lessonMessage(ctx.services.catalog(), lesson, version, index, (k, variables) => ctx.t(k, variables));
+    perVersion.set(key, message);
+  }
+  return message;
+}
+
 /** Sends message `index` of a lesson in the learner's language and records it. */
 export async function sendLessonMessage(ctx: BotContext, lesson: Lesson, index: number): Promise<void> {
   const catalog = ctx.services.catalog();
@@ -22,10 +37,10 @@ export async function sendLessonMessage(ctx: BotContext, lesson: Lesson, index: 
   if (position === 0 && fallback) {
     await ctx.reply(ctx.t('lesson-fallback-note', { language: languageName(ctx, version.lang) }));
   }
-  const message = lessonMessage(catalog, lesson, version, position, (key, variables) => ctx.t(key, variables));
+  const message = cachedLessonMessage(ctx, lesson, version, position);
   // Recorded before sending: if the process dies in between, resuming sends
   // this same message again (resume repeats the last message sent).
-  ctx.services.store.recordProgress(ctx.from!.id, lesson.slug, position + 1, position + 1 >= version.messages.length);
+  await ctx.services.store.recordProgressSoon(ctx.from!.id, lesson.slug, position + 1, position + 1 >= version.messages.length);
   await ctx.reply(message.text, { parse_mode: message.parse_mode, reply_markup: message.reply_markup, link_preview_options: { is_disabled: true } });
 }
 

@@ -122,6 +122,9 @@ export class Catalog {
   find(query: string, lang?: string): Match[] {
     const q = normaliseQuery(query);
     if (!q) return [];
+    // An exact slug, title or alias of one lesson needs no scan.
+    const exact = this.names.get(q);
+    if (exact?.size === 1) return [{ lesson: [...exact][0]!, score: 100 }];
     const words = q.split(' ');
     const scores = new Map<Lesson, number>();
     for (const [name, lessons] of this.names) {

@@ -764,8 +764,10 @@ export class FakeBotApi {
     });
     const send = (status: number, body: ApiResponse) => {
       if (res.destroyed) return;
-      res.writeHead(status, { 'content-type': 'application/json', ...(this.closed ? { connection: 'close' } : {}) });
-      res.end(JSON.stringify(body));
+      const json = JSON.stringify(body);
+      // Like Telegram's servers: a Content-Length, not a chunked body.
+      res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json), ...(this.closed ? { connection: 'close' } : {}) });
+      res.end(json);
     };
 
     const url = new URL(req.url ?? '/', this.apiRoot);

@@ -84,6 +84,31 @@ export class Store {
     else this.db.transaction(write)();
   }
 
+  private pendingProgress: Array<{ write: () => void; resolve: () => void; reject: (error: unknown) => void }> = [];
+
+  /**
+   * recordProgress, grouped: every call made in the same turn of the event
+   * loop shares one transaction (one commit instead of one per message when
+   * many learners read at once). Resolves once the progress is on disk.
+   */
+  recordProgressSoon(userId: number, lesson: string, position: number, completed: boolean): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.pendingProgress.push({ write: () => this.recordProgress(userId, lesson, position, completed), resolve, reject });
+      if (this.pendingProgress.length === 1) setImmediate(() => this.flushProgress());
+    });
+  }
+
+  private flushProgress(): void {
+    const batch = this.pendingProgress;
+    this.pendingProgress = [];
+    try {
+      this.db.transaction(() => batch.forEach((entry) => entry.write()))();
+      batch.forEach((entry) => entry.resolve());
+    } catch (error) {
+      batch.forEach((entry) => entry.reject(error));
+    }
+  }
+
   /** Reading a finished lesson again starts it over. */
   restartLesson(userId: number, lesson: string): void {
     this.statements.restartProgress.run(this.now(), userId, lesson);
