@@ -341,7 +341,8 @@ function parseMarkdownV2Memo(source: string): ReturnType<typeof parseMarkdownV2>
   return parsed;
 }
 
-function tdlibEntitiesToBotApi(entities: Array<{ offset: number; length: number; type: { _: string } }>): MessageEntity[] {
+/** TDLib's entities in the Bot API's form. */
+export function tdlibEntitiesToBotApi(entities: Array<{ offset: number; length: number; type: { _: string } }>): MessageEntity[] {
   return entities.flatMap((e) => {
     const t = e.type as { _: string; url?: string; language?: string; user_id?: number; custom_emoji_id?: string };
     const type = TDLIB_ENTITY_TYPES[t._];

@@ -8,23 +8,10 @@ import { compileLessonText } from '../../src/content/compile.ts';
 import { parseMarkdownV2Lite } from '../../src/playground/markdown-v2.ts';
 import { seedLessons, stressCorpus } from '../helpers/stress-corpus.ts';
 import { parseMarkdownV2 } from '../helpers/tdlib.ts';
+import { tdlibEntitiesToBotApi } from '../../src/playground/fake-bot-api.ts';
 
 const LESSONS = new URL('../../lessons', import.meta.url).pathname;
 
-const TDLIB_TYPES: Record<string, string> = {
-  textEntityTypeBold: 'bold',
-  textEntityTypeItalic: 'italic',
-  textEntityTypeUnderline: 'underline',
-  textEntityTypeStrikethrough: 'strikethrough',
-  textEntityTypeSpoiler: 'spoiler',
-  textEntityTypeCode: 'code',
-  textEntityTypePre: 'pre',
-  textEntityTypePreCode: 'pre',
-  textEntityTypeTextUrl: 'text_link',
-  textEntityTypeCustomEmoji: 'custom_emoji',
-  textEntityTypeBlockQuote: 'blockquote',
-  textEntityTypeExpandableBlockQuote: 'expandable_blockquote',
-};
 
 function sorted(entities: Array<Record<string, unknown>>): string[] {
   return entities.map((e) => JSON.stringify(e)).sort();
@@ -40,18 +27,8 @@ function assertSameAsTelegram(source: string, where: string): void {
   }
   assert.ok(lite.ok, `${where}: Telegram accepts it but the lite reader says ${!lite.ok && lite.error}`);
   assert.equal(lite.text, telegram.text, `${where}: text`);
-  const expected = telegram.entities.map((e) => {
-    const type = e.type as { _: string; url?: string; language?: string; custom_emoji_id?: string };
-    return {
-      type: TDLIB_TYPES[type._] ?? type._,
-      offset: e.offset,
-      length: e.length,
-      ...(type.url !== undefined ? { url: type.url } : {}),
-      ...(type.language ? { language: type.language } : {}),
-      ...(type.custom_emoji_id !== undefined ? { custom_emoji_id: type.custom_emoji_id } : {}),
-    };
-  });
-  assert.deepEqual(sorted(lite.entities as unknown as Array<Record<string, unknown>>), sorted(expected), `${where}: entities of ${JSON.stringify(source).slice(0, 300)}`);
+  const expected = tdlibEntitiesToBotApi(telegram.entities);
+  assert.deepEqual(sorted(lite.entities as unknown as Array<Record<string, unknown>>), sorted(expected as unknown as Array<Record<string, unknown>>), `${where}: entities of ${JSON.stringify(source).slice(0, 300)}`);
 }
 
 describe('parseMarkdownV2Lite', () => {
