@@ -24,7 +24,7 @@ const SEND_METHODS = new Set(['sendMessage', 'sendPhoto', 'editMessageText', 'ed
 /** Updates the bot asks Telegram for. */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
 
-export function createBot(token: string, services: Omit<Services, 'i18n'> & { i18n: Services['i18n'] }): Bot<BotContext> {
+export function createBot(token: string, services: Services): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, { client: { apiRoot: services.config.apiRoot } });
 
   // 429: wait retry_after and retry; 5xx and network errors: retry with backoff.

@@ -37,6 +37,12 @@ function parseArgs(argv: string[]): Args {
 
 const DEFAULT_DIR = 'lessons';
 
+let i18n: ReturnType<typeof createI18n> | undefined;
+/** The bot's UI strings (button labels), read once. */
+function uiStrings(): ReturnType<typeof createI18n> {
+  return (i18n ??= createI18n('en'));
+}
+
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   if (args.command === 'check') return check(args.positional[0] ?? DEFAULT_DIR, args.flags.has('strict'));
@@ -59,7 +65,7 @@ async function check(dir: string, strict: boolean): Promise<number> {
 /** Every message of every lesson, as the bot would send it, checked like Telegram checks it. */
 async function telegramProblems(library: LoadedLibrary): Promise<Problem[]> {
   const problems: Problem[] = [];
-  const t = translator(createI18n('en'), 'en');
+  const t = translator(uiStrings(), 'en');
   for (const lesson of library.catalog.lessons.values()) {
     for (const version of lesson.versions.values()) {
       version.messages.forEach((_, index) => {
@@ -111,7 +117,7 @@ async function render(args: Args): Promise<number> {
   for (const { lesson, langs } of lessons) {
     for (const code of langs) {
       const { version } = library.catalog.version(lesson, code);
-      const t = translator(createI18n('en'), code);
+      const t = translator(uiStrings(), code);
       version.messages.forEach((_, index) => {
         const message = lessonMessage(library.catalog, lesson, version, index, t);
         if (json) console.log(JSON.stringify({ lesson: lesson.slug, lang: version.lang, index, ...message }));

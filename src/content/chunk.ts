@@ -2,7 +2,7 @@
 // characters after parsing: at headings first, then between blocks, list
 // items, sentences, words, and only as a last resort inside a word. Entities
 // are never cut: an oversized bold run becomes two bold runs.
-import { cloneShallow, FORMAT_TYPES, type MdNode, plainOf, text } from './mdast.ts';
+import { cloneShallow, type MdNode, plainOf, text } from './mdast.ts';
 import { type RenderedBlock, renderMeasured } from './render.ts';
 import { MESSAGE_LIMIT } from './telegram-text.ts';
 

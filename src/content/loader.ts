@@ -5,7 +5,7 @@
 //   <dir>/<slug>.md            language from its metadata, else the default
 // Slugs come from names found on disk, never the other way round.
 import { readdir, readFile } from 'node:fs/promises';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Problem } from './problems.ts';
 
@@ -135,8 +135,4 @@ function firstInvalidUtf8(bytes: Buffer): number {
     }
   }
   return low;
-}
-
-export function relativePath(root: string, path: string): string {
-  return relative(root, path);
 }

@@ -2,7 +2,7 @@
 // serialises into MarkdownV2 that Telegram accepts. Each fix here answers a
 // failure measured on real lessons (../shared/FACTS.md).
 import { createRequire } from 'node:module';
-import { FORMAT_TYPES, type MdNode, plainOf, text } from './mdast.ts';
+import { type MdNode, plainOf, text } from './mdast.ts';
 import { classifyHref, contactAddress, webUrl } from './links.ts';
 
 const require = createRequire(import.meta.url);

@@ -21,8 +21,6 @@ export interface MdNode {
   position?: { start: { line: number; column: number }; end: { line: number; column: number } };
 }
 
-export const FORMAT_TYPES = new Set(['emphasis', 'strong', 'delete']);
-
 /** The text a reader sees, without any markup. */
 export function plainOf(node: MdNode): string {
   if (node.type === 'break') return '\n';

@@ -71,7 +71,6 @@ export class DailyStore {
       dispatcher: db.prepare<[string], { heartbeat_at: number }>('SELECT heartbeat_at FROM dispatchers WHERE id = ?'),
       markUncertain: db.prepare<[string]>("UPDATE deliveries SET state = 'uncertain', error = 'dispatcher stopped with the request in flight' WHERE state = 'claimed' AND claimed_by = ?"),
       remaining: db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM deliveries WHERE state IN ('pending', 'claimed') AND due_at <= ?"),
-      pendingLater: db.prepare<[number], { next: number | null }>("SELECT min(due_at) AS next FROM deliveries WHERE state = 'pending' AND due_at > ?"),
       offered: db.prepare<[number], { daily_offered: number }>('SELECT daily_offered FROM users WHERE id = ?'),
       setOffered: db.prepare<[number]>('INSERT INTO users (id, daily_offered) VALUES (?, 1) ON CONFLICT (id) DO UPDATE SET daily_offered = 1'),
     };
@@ -180,7 +179,4 @@ export class DailyStore {
     return this.s.remaining.get(now)!.n;
   }
 
-  nextRetryAt(now: number): number | undefined {
-    return this.s.pendingLater.get(now)?.next ?? undefined;
-  }
 }

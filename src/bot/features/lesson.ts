@@ -44,18 +44,27 @@ function shortQuery(query: string): string {
   return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
 }
 
-function lessonFor(ctx: BotContext, key: string): Lesson | undefined {
-  return ctx.services.catalog().byCallbackKey(key);
+/**
+ * The lesson a tapped button names, with the tap answered. A button whose
+ * lesson is gone (or whose position no longer exists) gets a polite answer and
+ * undefined.
+ */
+async function tappedLesson(ctx: BotContext, stillValid: (lesson: Lesson) => boolean = () => true): Promise<Lesson | undefined> {
+  const lesson = ctx.services.catalog().byCallbackKey((ctx.action as { lessonKey: string }).lessonKey);
+  if (!lesson || !stillValid(lesson)) {
+    await ctx.answerCallbackQuery({ text: ctx.t('button-expired') });
+    return undefined;
+  }
+  await ctx.answerCallbackQuery();
+  return lesson;
 }
 
 /** A button tapped on a lesson message: open a linked lesson. */
 lessonFeature.filter(
   (ctx) => ctx.action?.action === 'open',
   async (ctx) => {
-    const lesson = lessonFor(ctx, (ctx.action as { lessonKey: string }).lessonKey);
-    if (!lesson) return void (await ctx.answerCallbackQuery({ text: ctx.t('button-expired') }));
-    await ctx.answerCallbackQuery();
-    await openLesson(ctx, lesson);
+    const lesson = await tappedLesson(ctx);
+    if (lesson) await openLesson(ctx, lesson);
   },
 );
 
@@ -63,11 +72,9 @@ lessonFeature.filter(
 lessonFeature.filter(
   (ctx) => ctx.action?.action === 'page',
   async (ctx) => {
-    const { lessonKey, index } = ctx.action as { lessonKey: string; index: number };
-    const lesson = lessonFor(ctx, lessonKey);
-    const total = lesson ? ctx.services.catalog().version(lesson, ctx.lang).version.messages.length : 0;
-    if (!lesson || index >= total) return void (await ctx.answerCallbackQuery({ text: ctx.t('button-expired') }));
-    await ctx.answerCallbackQuery();
+    const { index } = ctx.action as { index: number };
+    const lesson = await tappedLesson(ctx, (l) => index < ctx.services.catalog().version(l, ctx.lang).version.messages.length);
+    if (!lesson) return;
     await removeTappedButton(ctx);
     await sendLessonMessage(ctx, lesson, index);
   },
@@ -77,9 +84,8 @@ lessonFeature.filter(
 lessonFeature.filter(
   (ctx) => ctx.action?.action === 'done',
   async (ctx) => {
-    const lesson = lessonFor(ctx, (ctx.action as { lessonKey: string }).lessonKey);
-    if (!lesson) return void (await ctx.answerCallbackQuery({ text: ctx.t('button-expired') }));
-    await ctx.answerCallbackQuery();
+    const lesson = await tappedLesson(ctx);
+    if (!lesson) return;
     await removeTappedButton(ctx);
     const catalog = ctx.services.catalog();
     const title = catalog.version(lesson, ctx.lang).version.title;
