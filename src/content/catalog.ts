@@ -4,12 +4,44 @@ import { createHash } from 'node:crypto';
 
 export type LessonButton =
   | { kind: 'url'; label: string; url: string }
-  | { kind: 'lesson'; label: string; slug: string };
+  /** a lesson, at one of its segments when `segment` is set */
+  | { kind: 'lesson'; label: string; slug: string; segment?: string }
+  /** a place in the lesson tree (a topic, a category, a pathway checklist) */
+  | { kind: 'node'; label: string; node: string };
 
 export interface LessonMessage {
-  /** MarkdownV2 */
+  /** MarkdownV2; a photo's caption when `photo` is set */
   text: string;
   buttons: LessonButton[];
+  /** an image file sent as a photo, `text` being its caption */
+  photo?: { path: string };
+}
+
+/** One file of a lesson made of several (a level of a content tree). */
+export interface Segment {
+  /** the file's name without `s_` and `.md`: the same in every language */
+  name: string;
+  title: string;
+  /** index of its first message in the lesson */
+  start: number;
+}
+
+export interface ChecklistItem {
+  /** a label is a heading inside the list, not something to tick */
+  kind: 'check' | 'label';
+  /** MarkdownV2 */
+  text: string;
+  /** the text as a reader sees it */
+  plain: string;
+  /** internal links inside the item (web links are in `text`) */
+  buttons: LessonButton[];
+}
+
+export interface Checklist {
+  /** stable id: the tree path of its level or pathway, e.g. `travel/borders/beginner` */
+  id: string;
+  title: string;
+  items: ChecklistItem[];
 }
 
 export interface LessonVersion {
@@ -22,6 +54,10 @@ export interface LessonVersion {
   aliases: string[];
   path: string;
   messages: LessonMessage[];
+  /** set for lessons made of several files, in reading order */
+  segments?: Segment[];
+  /** shown after the last message */
+  checklist?: Checklist;
 }
 
 export interface Lesson {
