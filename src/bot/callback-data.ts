@@ -11,7 +11,13 @@ export type CallbackAction =
   | { action: 'forget'; confirm: boolean }
   | { action: 'daily'; op: 'on' | 'off' | 'hours' | 'zones' }
   | { action: 'hour'; hour: number }
-  | { action: 'zone'; index: number };
+  | { action: 'zone'; index: number }
+  // the lesson tree (#5): a node's page, a lesson at a segment, a checklist's page, a tick
+  | { action: 'tree'; nodeKey: string; page: number }
+  | { action: 'segment'; lessonKey: string; segmentKey: string }
+  | { action: 'checklist'; checklistKey: string; page: number }
+  | { action: 'tick'; checklistKey: string; item: number };
+// Letters reserved for search and bookmarks (#8): m, v, q, i.
 
 const KEY = '[A-Za-z0-9_-]{1,16}';
 const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => CallbackAction]> = [
@@ -24,6 +30,10 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => CallbackAction]> = [
   [/^s:(on|off|hours|zones)$/, (m) => ({ action: 'daily', op: m[1] as 'on' | 'off' | 'hours' | 'zones' })],
   [/^h:(\d{1,2})$/, (m) => ({ action: 'hour', hour: Number(m[1]) })],
   [/^z:(\d{1,3})$/, (m) => ({ action: 'zone', index: Number(m[1]) })],
+  [new RegExp(`^t:(${KEY}):(\\d{1,4})$`), (m) => ({ action: 'tree', nodeKey: m[1]!, page: Number(m[2]) })],
+  [new RegExp(`^g:(${KEY}):(${KEY})$`), (m) => ({ action: 'segment', lessonKey: m[1]!, segmentKey: m[2]! })],
+  [new RegExp(`^c:(${KEY}):(\\d{1,4})$`), (m) => ({ action: 'checklist', checklistKey: m[1]!, page: Number(m[2]) })],
+  [new RegExp(`^k:(${KEY}):(\\d{1,4})$`), (m) => ({ action: 'tick', checklistKey: m[1]!, item: Number(m[2]) })],
 ];
 
 export function encodeCallback(data: CallbackAction): string {
@@ -55,6 +65,18 @@ export function encodeCallback(data: CallbackAction): string {
       break;
     case 'zone':
       encoded = `z:${data.index}`;
+      break;
+    case 'tree':
+      encoded = `t:${data.nodeKey}:${data.page}`;
+      break;
+    case 'segment':
+      encoded = `g:${data.lessonKey}:${data.segmentKey}`;
+      break;
+    case 'checklist':
+      encoded = `c:${data.checklistKey}:${data.page}`;
+      break;
+    case 'tick':
+      encoded = `k:${data.checklistKey}:${data.item}`;
       break;
   }
   if (Buffer.byteLength(encoded) > CALLBACK_DATA_LIMIT) throw new Error(`callback data too long: ${encoded.length} bytes`);

@@ -131,7 +131,7 @@ describe('links between lessons', () => {
     });
     const { catalog, problems } = await loadLibrary(dir);
     const intro = catalog.bySlug('intro')!.versions.get('en')!;
-    const targets = intro.messages.flatMap((m) => m.buttons.map((b) => (b.kind === 'lesson' ? `lesson:${b.slug}` : `url:${b.url}`)));
+    const targets = intro.messages.flatMap((m) => m.buttons.map((b) => (b.kind === 'lesson' ? `lesson:${b.slug}` : b.kind === 'url' ? `url:${b.url}` : `node:${b.node}`)));
     assert.deepEqual(new Set(targets), new Set(['lesson:passwords', 'lesson:social-media']));
     const reported = problems.filter((p) => p.path.endsWith('intro/en.md')).map((p) => `${p.line}:${p.reason.match(/"([a-z]+:[^"]*|\.\.[^"]*)"/)?.[1]}`);
     assert.deepEqual(reported, ['6:umbrella://lesson/nothing-here', '6:../missing/en.md', '7:ftp://x.org/f']);

@@ -1,6 +1,6 @@
 // The messages of a lesson as the bot sends them: text, link buttons, and a
 // button forward. Pure, so the author CLI prints exactly what users get.
-import type { Catalog, Lesson, LessonButton, LessonVersion } from '../../content/catalog.ts';
+import { type Catalog, type Lesson, type LessonButton, type LessonVersion, lessonKey } from '../../content/catalog.ts';
 import { encodeCallback } from '../callback-data.ts';
 
 export type Translate = (key: string, variables?: Record<string, string | number>) => string;
@@ -32,6 +32,7 @@ export function lessonMessage(catalog: Catalog, lesson: Lesson, version: LessonV
 
 function linkButton(catalog: Catalog, button: LessonButton): InlineButton {
   if (button.kind === 'url') return { text: `🌐 ${shorten(button.label)}`, url: button.url };
+  if (button.kind === 'node') return { text: `🗂 ${shorten(button.label)}`, callback_data: encodeCallback({ action: 'tree', nodeKey: lessonKey(button.node), page: 0 }) };
   const target = catalog.bySlug(button.slug)!;
   return { text: `📖 ${shorten(button.label)}`, callback_data: encodeCallback({ action: 'open', lessonKey: target.key }) };
 }
