@@ -67,6 +67,38 @@ export interface Lesson {
   versions: Map<string, LessonVersion>;
 }
 
+/** A place in the lesson tree: the root, a category or topic, a lesson, or a stand-alone checklist. */
+export interface TreeNode {
+  /** tree path without language (`communications/mobile-phones`); a lesson's node has its slug; the root is '' */
+  id: string;
+  /** short, stable id for callback data */
+  key: string;
+  kind: 'root' | 'section' | 'lesson' | 'checklist';
+  parent?: TreeNode;
+  children: TreeNode[];
+  order: number;
+  /** per language; a node without its own title in a language shows another's */
+  titles: Map<string, { title: string; description?: string }>;
+}
+
+/** A checklist in every language it exists in. */
+export interface ChecklistEntry {
+  id: string;
+  key: string;
+  versions: Map<string, Checklist>;
+  /** the lesson it ends, for a level's checklist */
+  lessonSlug?: string;
+}
+
+export interface TreeSpec {
+  /** section and lesson titles per node id and language */
+  titles: Map<string, Map<string, { title: string; description?: string }>>;
+  /** order per node id (lower first) */
+  order: Map<string, number>;
+  /** stand-alone checklists (pathways), by id */
+  checklists: ChecklistEntry[];
+}
+
 export interface Match {
   lesson: Lesson;
   score: number;
@@ -86,15 +118,42 @@ export function lessonKey(slug: string): string {
   return createHash('sha256').update(slug).digest('base64url').slice(0, 10);
 }
 
+export function checklistKey(id: string): string {
+  return lessonKey(`checklist:${id}`);
+}
+
+/** A segment's key within its lesson, for callback data. */
+export function segmentKey(name: string): string {
+  return createHash('sha256').update(name).digest('base64url').slice(0, 6);
+}
+
+/** `mobile-phones` -> `Mobile phones`: a title for a folder that has none. */
+export function titleFromName(name: string): string {
+  const words = name.replace(/^[sc]_/, '').replace(/[-_]+/g, ' ').trim();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : name;
+}
+
 export class Catalog {
   readonly lessons = new Map<string, Lesson>();
   private readonly byKey = new Map<string, Lesson>();
   /** normalised name -> lessons, names being slugs, titles and aliases in every language */
   private readonly names = new Map<string, Set<Lesson>>();
 
+  readonly root: TreeNode;
+  private readonly nodes = new Map<string, TreeNode>();
+  private readonly nodesByKey = new Map<string, TreeNode>();
+  private readonly checklists = new Map<string, ChecklistEntry>();
+  /** reading order: position of each lesson in a walk of the tree */
+  private readonly rank = new Map<string, number>();
+  /** normalised segment name or title -> lessons and segment names */
+  private readonly segmentNames = new Map<string, Array<{ lesson: Lesson; segment: string }>>();
+  /** normalised folder name or title -> sections of the tree */
+  private readonly nodeNames = new Map<string, TreeNode[]>();
+
   constructor(
     versions: LessonVersion[],
     readonly defaultLanguage: string,
+    tree: TreeSpec = { titles: new Map(), order: new Map(), checklists: [] },
   ) {
     for (const version of versions) {
       let lesson = this.lessons.get(version.slug);
@@ -110,7 +169,137 @@ export class Catalog {
         if (!this.names.has(key)) this.names.set(key, new Set());
         this.names.get(key)!.add(lesson);
       }
+      for (const segment of version.segments ?? []) {
+        for (const name of [segment.name, segment.name.replace(/[-_]+/g, ' '), segment.title]) {
+          const key = normaliseQuery(name);
+          if (!key) continue;
+          const list = this.segmentNames.get(key) ?? [];
+          if (!list.some((entry) => entry.lesson === lesson && entry.segment === segment.name)) list.push({ lesson, segment: segment.name });
+          this.segmentNames.set(key, list);
+        }
+      }
     }
+    for (const entry of tree.checklists) this.checklists.set(entry.key, entry);
+    this.indexChecklists();
+    this.root = this.buildTree(tree);
+  }
+
+  /** Registers the checklists that end lessons (call again after attaching them). */
+  indexChecklists(): void {
+    for (const lesson of this.lessons.values()) {
+      for (const version of lesson.versions.values()) {
+        if (!version.checklist) continue;
+        const id = version.checklist.id;
+        const entry = this.checklists.get(checklistKey(id)) ?? { id, key: checklistKey(id), versions: new Map(), lessonSlug: lesson.slug };
+        entry.versions.set(version.lang, version.checklist);
+        this.checklists.set(entry.key, entry);
+      }
+    }
+  }
+
+  /** Sections from lesson slugs and checklist ids (`a/b/c` lives in `a/b`, in `a`), ordered. */
+  private buildTree(spec: TreeSpec): TreeNode {
+    const root: TreeNode = { id: '', key: lessonKey(''), kind: 'root', children: [], order: 0, titles: new Map() };
+    this.nodes.set('', root);
+    const ensure = (id: string, kind: TreeNode['kind']): TreeNode => {
+      const existing = this.nodes.get(id);
+      if (existing) {
+        if (kind !== 'section') existing.kind = kind;
+        return existing;
+      }
+      const cut = id.lastIndexOf('/');
+      const parent = cut === -1 ? root : ensure(id.slice(0, cut), 'section');
+      const node: TreeNode = { id, key: lessonKey(id), kind, parent, children: [], order: spec.order.get(id) ?? Number.MAX_SAFE_INTEGER, titles: new Map(spec.titles.get(id) ?? []) };
+      parent.children.push(node);
+      this.nodes.set(id, node);
+      this.nodesByKey.set(node.key, node);
+      return node;
+    };
+    for (const lesson of this.lessons.values()) {
+      const node = ensure(lesson.slug, 'lesson');
+      for (const [lang, version] of lesson.versions) {
+        if (!node.titles.has(lang)) node.titles.set(lang, { title: version.title, description: version.description });
+      }
+      if (!spec.order.has(lesson.slug)) node.order = Math.min(...[...lesson.versions.values()].map((v) => v.order));
+    }
+    for (const entry of spec.checklists) {
+      const node = ensure(entry.id, 'checklist');
+      for (const [lang, checklist] of entry.versions) if (!node.titles.has(lang)) node.titles.set(lang, { title: checklist.title });
+    }
+    for (const node of this.nodes.values()) {
+      if (node.kind !== 'section') continue;
+      const last = node.id.split('/').pop()!;
+      for (const name of [last, last.replace(/[-_]+/g, ' '), ...[...node.titles.values()].map((t) => t.title)]) {
+        const key = normaliseQuery(name);
+        if (!key) continue;
+        const list = this.nodeNames.get(key) ?? [];
+        if (!list.includes(node)) list.push(node);
+        this.nodeNames.set(key, list);
+      }
+    }
+    const sortTitle = (node: TreeNode) => this.nodeTitle(node, this.defaultLanguage).title;
+    const walk = (node: TreeNode) => {
+      node.children.sort((a, b) => a.order - b.order || sortTitle(a).localeCompare(sortTitle(b)) || a.id.localeCompare(b.id));
+      if (node.kind === 'lesson') this.rank.set(node.id, this.rank.size);
+      node.children.forEach(walk);
+    };
+    walk(root);
+    return root;
+  }
+
+  node(id: string): TreeNode | undefined {
+    return this.nodes.get(id);
+  }
+
+  nodeByKey(key: string): TreeNode | undefined {
+    return key === this.root.key ? this.root : this.nodesByKey.get(key);
+  }
+
+  /** A node's title and description in `lang`, else its base language, the default, any; else from its name. */
+  nodeTitle(node: TreeNode, lang: string): { title: string; description?: string } {
+    const base = lang.split('-')[0]!;
+    const found =
+      node.titles.get(lang) ??
+      [...node.titles].find(([code]) => code.split('-')[0] === base)?.[1] ??
+      node.titles.get(this.defaultLanguage) ??
+      [...node.titles.values()][0];
+    return found ?? { title: titleFromName(node.id.split('/').pop() ?? '') };
+  }
+
+  /** A section (category, topic) by its folder name or title in any language. */
+  nodeByName(name: string): TreeNode | undefined {
+    const found = this.nodeNames.get(normaliseQuery(name));
+    return found && found.length === 1 ? found[0] : undefined;
+  }
+
+  checklistByKey(key: string): ChecklistEntry | undefined {
+    return this.checklists.get(key);
+  }
+
+  checklistById(id: string): ChecklistEntry | undefined {
+    return this.checklists.get(checklistKey(id));
+  }
+
+  /** Every checklist, in tree order. */
+  allChecklists(): ChecklistEntry[] {
+    return [...this.checklists.values()];
+  }
+
+  /** A checklist in `lang`, else its base language, the default, any. */
+  checklistVersion(entry: ChecklistEntry, lang: string): Checklist {
+    const base = lang.split('-')[0]!;
+    return (
+      entry.versions.get(lang) ??
+      [...entry.versions].find(([code]) => code.split('-')[0] === base)?.[1] ??
+      entry.versions.get(this.defaultLanguage) ??
+      [...entry.versions.values()][0]!
+    );
+  }
+
+  /** A segment of a lesson by its name or title (any language). */
+  segmentByName(name: string): { lesson: Lesson; segment: string } | undefined {
+    const found = this.segmentNames.get(normaliseQuery(name));
+    return found && found.length === 1 ? found[0] : undefined;
   }
 
   get size(): number {
@@ -137,11 +326,9 @@ export class Catalog {
     return { version: fallback, fallback: true };
   }
 
-  /** Lessons in reading order for a language. */
+  /** Lessons in reading order (a walk of the tree) for a language. */
   list(lang: string): LessonVersion[] {
-    return [...this.lessons.values()]
-      .map((lesson) => this.version(lesson, lang).version)
-      .sort((a, b) => a.order - b.order || a.title.localeCompare(b.title));
+    return [...this.lessons.values()].sort((a, b) => this.rank.get(a.slug)! - this.rank.get(b.slug)!).map((lesson) => this.version(lesson, lang).version);
   }
 
   /** Lesson whose slug, title or alias (any language) is exactly `name`. */

@@ -20,6 +20,8 @@ export interface Chunk {
   length: number;
   /** links in this chunk, in order of appearance, one per target */
   links: ChunkLink[];
+  /** an image sent as a photo; `text` is its caption */
+  photo?: { src: string; alt: string };
 }
 
 const SEPARATOR = '\n\n';

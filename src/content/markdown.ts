@@ -192,8 +192,13 @@ function transformNode(node: MdNode, context: Context, scope: Scope): MdNode[] {
     }
     case 'heading':
       return [{ type: 'heading', depth: node.depth ?? 1, children: transformChildren(node.children ?? [], context, { ...inline, heading: true }) }];
-    case 'paragraph':
+    case 'paragraph': {
+      // A paragraph of images alone (`![alt](picture.png)` on its line) is
+      // sent as photos; an image inside a sentence reads as "🖼 alt".
+      const photos = scope.block && !scope.list && !scope.quote ? photoBlocks(node, context) : undefined;
+      if (photos) return photos;
       return [{ type: 'paragraph', children: transformChildren(node.children ?? [], context, inline) }];
+    }
     case 'blockquote': {
       const children = transformChildren(node.children ?? [], context, { ...scope, block: true, quote: true });
       // Telegram has no nested quotes, and a quote's `>` must open a line,
@@ -244,6 +249,23 @@ function transformNode(node: MdNode, context: Context, scope: Scope): MdNode[] {
       }
       return [];
   }
+}
+
+/** `photo` blocks for a paragraph made only of images, else undefined. */
+function photoBlocks(node: MdNode, context: Context): MdNode[] | undefined {
+  const children = (node.children ?? []).filter((child) => !(child.type === 'break' || (child.type === 'text' && !(child.value ?? '').trim())));
+  if (!children.length) return undefined;
+  const images: MdNode[] = [];
+  for (const child of children) {
+    const image = child.type === 'imageReference' ? { ...child, type: 'image', url: context.definitions.get(child.identifier ?? '')?.url ?? '' } : child;
+    if (image.type !== 'image' || !image.url || webUrl(image.url)) return undefined;
+    images.push(image);
+  }
+  return images.map((image) => {
+    const alt = (image.alt ?? image.title ?? '').trim();
+    context.result.images.push({ alt, src: image.url!, line: lineOf(image, context) });
+    return { type: 'photo', url: image.url, alt, position: image.position };
+  });
 }
 
 function transformLink(node: MdNode, context: Context, scope: Scope): MdNode[] {
