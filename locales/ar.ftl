@@ -76,3 +76,11 @@ daily-unsubscribed = تم إيقاف الدرس اليومي. يمكنك كتا�
 daily-zone-unknown = لا أعرف المنطقة الزمنية «{ $zone }». تُكتب الأسماء بهذا الشكل: Europe/Paris أو America/Bogota. يُرجى اختيار إحدى المناطق التالية:
 daily-hour-invalid = يجب أن تكون الساعة رقمًا من 0 إلى 23، مثلًا /daily hour 8.
 daily-offer = ما رأيك في درس واحد كل يوم؟ يمكنك تغيير ذلك في أي وقت باستخدام /daily.
+
+# lesson tree and checklists
+lesson-next-segment = ▶ { $title } ({ $page }/{ $total })
+tree-read = ▶ اقرأ
+tree-all-lessons = ⬆ كل الدروس
+checklist-progress = أُنجز { $done } من { $total }
+progress-checklist = ☑ { $title }: { $done }/{ $total }
+progress-checklist-done = ☑ { $title }: ✅ أُنجز كله

@@ -76,3 +76,11 @@ daily-unsubscribed = The daily lesson is stopped. Type /daily to start it again.
 daily-zone-unknown = I do not know the time zone “{ $zone }”. Names look like Europe/Paris or America/Bogota. Choose one:
 daily-hour-invalid = The hour must be a number from 0 to 23, for example /daily hour 8.
 daily-offer = Would you like one lesson every day? You can change this at any time with /daily.
+
+# lesson tree and checklists
+lesson-next-segment = ▶ { $title } ({ $page }/{ $total })
+tree-read = ▶ Read
+tree-all-lessons = ⬆ All lessons
+checklist-progress = { $done } of { $total } done
+progress-checklist = ☑ { $title }: { $done }/{ $total }
+progress-checklist-done = ☑ { $title }: ✅ all done

@@ -76,3 +76,11 @@ daily-unsubscribed = La lección diaria se ha detenido. Escriba /daily para reac
 daily-zone-unknown = No conozco la zona horaria «{ $zone }». Los nombres son del tipo Europe/Paris o America/Bogota. Elija una:
 daily-hour-invalid = La hora debe ser un número del 0 al 23, por ejemplo /daily hour 8.
 daily-offer = ¿Quiere recibir una lección cada día? Puede cambiarlo en cualquier momento con /daily.
+
+# lesson tree and checklists
+lesson-next-segment = ▶ { $title } ({ $page }/{ $total })
+tree-read = ▶ Leer
+tree-all-lessons = ⬆ Todas las lecciones
+checklist-progress = { $done } de { $total } hechos
+progress-checklist = ☑ { $title }: { $done }/{ $total }
+progress-checklist-done = ☑ { $title }: ✅ todo hecho

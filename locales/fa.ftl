@@ -76,3 +76,11 @@ daily-unsubscribed = درس روزانه متوقف شد. برای فعال کر
 daily-zone-unknown = منطقهٔ زمانی «{ $zone }» را نمی‌شناسم. نام‌ها شبیه Europe/Paris یا America/Bogota هستند. یکی را انتخاب کنید:
 daily-hour-invalid = ساعت باید عددی از 0 تا 23 باشد، برای مثال /daily hour 8.
 daily-offer = می‌خواهید هر روز یک درس دریافت کنید؟ هر زمان که بخواهید می‌توانید این را با /daily تغییر دهید.
+
+# lesson tree and checklists
+lesson-next-segment = ▶ { $title } ({ $page }/{ $total })
+tree-read = ▶ خواندن
+tree-all-lessons = ⬆ همهٔ درس‌ها
+checklist-progress = { $done } از { $total } انجام شد
+progress-checklist = ☑ { $title }: { $done }/{ $total }
+progress-checklist-done = ☑ { $title }: ✅ همه انجام شد

@@ -76,3 +76,11 @@ daily-unsubscribed = La leçon quotidienne est arrêtée. Tapez /daily pour la r
 daily-zone-unknown = Je ne connais pas le fuseau horaire « { $zone } ». Les noms ressemblent à Europe/Paris ou America/Bogota. Choisissez-en un :
 daily-hour-invalid = L’heure doit être un nombre de 0 à 23, par exemple /daily hour 8.
 daily-offer = Voulez-vous recevoir une leçon chaque jour ? Vous pourrez modifier ce choix à tout moment avec /daily.
+
+# lesson tree and checklists
+lesson-next-segment = ▶ { $title } ({ $page }/{ $total })
+tree-read = ▶ Lire
+tree-all-lessons = ⬆ Toutes les leçons
+checklist-progress = { $done } sur { $total } faits
+progress-checklist = ☑ { $title } : { $done }/{ $total }
+progress-checklist-done = ☑ { $title } : ✅ tout est fait

@@ -76,3 +76,11 @@ daily-unsubscribed = Ежедневный урок отключён. Введи�
 daily-zone-unknown = Я не знаю часового пояса «{ $zone }». Названия выглядят так: Europe/Paris или America/Bogota. Выберите один из этих:
 daily-hour-invalid = Час должен быть числом от 0 до 23, например /daily hour 8.
 daily-offer = Хотите получать по уроку каждый день? Это можно изменить в любой момент командой /daily.
+
+# lesson tree and checklists
+lesson-next-segment = ▶ { $title } ({ $page }/{ $total })
+tree-read = ▶ Читать
+tree-all-lessons = ⬆ Все уроки
+checklist-progress = Сделано: { $done } из { $total }
+progress-checklist = ☑ { $title }: { $done }/{ $total }
+progress-checklist-done = ☑ { $title }: ✅ всё сделано

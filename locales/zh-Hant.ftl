@@ -76,3 +76,11 @@ daily-unsubscribed = 每日課程已停止。輸入 /daily 即可重新開始。
 daily-zone-unknown = 我不認識「{ $zone }」這個時區。時區名稱的格式如 Europe/Paris 或 America/Bogota。請選擇一個：
 daily-hour-invalid = 時間必須是 0 到 23 之間的數字，例如 /daily hour 8。
 daily-offer = 想每天收到一堂課嗎？您隨時可以用 /daily 變更這項設定。
+
+# lesson tree and checklists
+lesson-next-segment = ▶ { $title }（{ $page }/{ $total }）
+tree-read = ▶ 閱讀
+tree-all-lessons = ⬆ 所有課程
+checklist-progress = 已完成 { $done }/{ $total }
+progress-checklist = ☑ { $title }：{ $done }/{ $total }
+progress-checklist-done = ☑ { $title }：✅ 全部完成

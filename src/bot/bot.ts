@@ -5,6 +5,7 @@ import { sequentialize } from '@grammyjs/runner';
 import { Bot, GrammyError, HttpError } from 'grammy';
 import type { BotContext, Services } from './context.ts';
 import { browseFeature } from './features/browse.ts';
+import { checklistFeature } from './features/checklist.ts';
 import { dailyFeature } from './features/daily.ts';
 import { fallbackFeature } from './features/fallback.ts';
 import { languageFeature } from './features/language.ts';
@@ -76,7 +77,7 @@ export function createBot(token: string, services: Services): Bot<BotContext> {
     }),
   );
   bot.use(decodeAction);
-  bot.use(startFeature, languageFeature, lessonFeature, browseFeature, progressFeature, dailyFeature, privacyFeature, fallbackFeature);
+  bot.use(startFeature, languageFeature, lessonFeature, browseFeature, checklistFeature, progressFeature, dailyFeature, privacyFeature, fallbackFeature);
 
   bot.catch(async (error) => {
     const cause = error.error;

@@ -14,6 +14,8 @@ export type CallbackAction =
   | { action: 'zone'; index: number }
   // the lesson tree (#5): a node's page, a lesson at a segment, a checklist's page, a tick
   | { action: 'tree'; nodeKey: string; page: number }
+  /** a tree place linked from a lesson: opens in a new message */
+  | { action: 'node'; nodeKey: string }
   | { action: 'segment'; lessonKey: string; segmentKey: string }
   | { action: 'checklist'; checklistKey: string; page: number }
   | { action: 'tick'; checklistKey: string; item: number };
@@ -31,6 +33,7 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => CallbackAction]> = [
   [/^h:(\d{1,2})$/, (m) => ({ action: 'hour', hour: Number(m[1]) })],
   [/^z:(\d{1,3})$/, (m) => ({ action: 'zone', index: Number(m[1]) })],
   [new RegExp(`^t:(${KEY}):(\\d{1,4})$`), (m) => ({ action: 'tree', nodeKey: m[1]!, page: Number(m[2]) })],
+  [new RegExp(`^n:(${KEY})$`), (m) => ({ action: 'node', nodeKey: m[1]! })],
   [new RegExp(`^g:(${KEY}):(${KEY})$`), (m) => ({ action: 'segment', lessonKey: m[1]!, segmentKey: m[2]! })],
   [new RegExp(`^c:(${KEY}):(\\d{1,4})$`), (m) => ({ action: 'checklist', checklistKey: m[1]!, page: Number(m[2]) })],
   [new RegExp(`^k:(${KEY}):(\\d{1,4})$`), (m) => ({ action: 'tick', checklistKey: m[1]!, item: Number(m[2]) })],
@@ -68,6 +71,9 @@ export function encodeCallback(data: CallbackAction): string {
       break;
     case 'tree':
       encoded = `t:${data.nodeKey}:${data.page}`;
+      break;
+    case 'node':
+      encoded = `n:${data.nodeKey}`;
       break;
     case 'segment':
       encoded = `g:${data.lessonKey}:${data.segmentKey}`;

@@ -49,6 +49,20 @@ export const MIGRATIONS: string[] = [
      heartbeat_at INTEGER NOT NULL
    ) STRICT;
    ALTER TABLE users ADD COLUMN daily_offered INTEGER NOT NULL DEFAULT 0;`,
+  // 3: content trees. Ticked checklist items per user (a checklist is named
+  // by its tree path, an item by its position); Telegram's file_id of each
+  // image already uploaded, by the image's content hash (no personal data).
+  `CREATE TABLE checklist_ticks (
+     user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     checklist TEXT NOT NULL,
+     item INTEGER NOT NULL,
+     ticked_at INTEGER NOT NULL,
+     PRIMARY KEY (user_id, checklist, item)
+   ) STRICT, WITHOUT ROWID;
+   CREATE TABLE photo_files (
+     sha256 TEXT PRIMARY KEY,
+     file_id TEXT NOT NULL
+   ) STRICT;`,
 ];
 
 export function migrate(db: Database.Database): void {

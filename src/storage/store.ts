@@ -39,6 +39,12 @@ export class Store {
            completed = MAX(completed, excluded.completed),
            updated_at = excluded.updated_at`,
       ),
+      ticks: db.prepare<[number, string], { item: number }>('SELECT item FROM checklist_ticks WHERE user_id = ? AND checklist = ?'),
+      tick: db.prepare<[number, string, number, number]>('INSERT OR IGNORE INTO checklist_ticks (user_id, checklist, item, ticked_at) VALUES (?, ?, ?, ?)'),
+      untick: db.prepare<[number, string, number]>('DELETE FROM checklist_ticks WHERE user_id = ? AND checklist = ? AND item = ?'),
+      tickCounts: db.prepare<[number], { checklist: string; ticked: number }>('SELECT checklist, COUNT(*) AS ticked FROM checklist_ticks WHERE user_id = ? GROUP BY checklist'),
+      photoFileId: db.prepare<[string], { file_id: string }>('SELECT file_id FROM photo_files WHERE sha256 = ?'),
+      savePhotoFileId: db.prepare<[string, string]>('INSERT INTO photo_files (sha256, file_id) VALUES (?, ?) ON CONFLICT (sha256) DO UPDATE SET file_id = excluded.file_id'),
       restartProgress: db.prepare<[number, number, string]>('UPDATE progress SET position = 0, completed = 0, updated_at = ? WHERE user_id = ? AND lesson = ?'),
     };
   }
@@ -107,6 +113,35 @@ export class Store {
     } catch (error) {
       batch.forEach((entry) => entry.reject(error));
     }
+  }
+
+  /** Positions of the items the user ticked in a checklist. */
+  ticks(userId: number, checklist: string): Set<number> {
+    return new Set(this.statements.ticks.all(userId, checklist).map((row) => row.item));
+  }
+
+  /** Ticks or unticks an item; returns whether it is ticked now. */
+  toggleTick(userId: number, checklist: string, item: number): boolean {
+    return this.db.transaction(() => {
+      if (this.statements.untick.run(userId, checklist, item).changes > 0) return false;
+      this.statements.ensureUser.run(userId);
+      this.statements.tick.run(userId, checklist, item, this.now());
+      return true;
+    })();
+  }
+
+  /** Number of ticked items per checklist the user has touched. */
+  tickCounts(userId: number): Map<string, number> {
+    return new Map(this.statements.tickCounts.all(userId).map((row) => [row.checklist, row.ticked]));
+  }
+
+  /** Telegram's file_id for an image already uploaded, by its content hash. */
+  photoFileId(sha256: string): string | undefined {
+    return this.statements.photoFileId.get(sha256)?.file_id;
+  }
+
+  savePhotoFileId(sha256: string, fileId: string): void {
+    this.statements.savePhotoFileId.run(sha256, fileId);
   }
 
   /** Reading a finished lesson again starts it over. */

@@ -76,7 +76,7 @@ describe('locales', () => {
       for (const key of used) assert.ok(defined.has(key), `${file} lacks "${key}"`);
       for (const key of defined) {
         const formatErrors: Error[] = [];
-        bundle.formatPattern(bundle.getMessage(key)!.value!, { page: 1, pages: 2, total: 3, title: 'T', query: 'q', language: 'L', read: 1, time: '09:00', zone: 'Europe/Paris' }, formatErrors);
+        bundle.formatPattern(bundle.getMessage(key)!.value!, { page: 1, pages: 2, total: 3, title: 'T', query: 'q', language: 'L', read: 1, time: '09:00', zone: 'Europe/Paris', done: 1 }, formatErrors);
         assert.deepEqual(formatErrors, [], `${file}: ${key}`);
       }
     });

@@ -1,29 +1,44 @@
+// /lessons: the lesson tree, browsed in place (category → topic → level →
+// segments), and tree places linked from lessons, opened in a new message.
 import { Composer } from 'grammy';
+import type { TreeNode } from '../../content/catalog.ts';
 import type { BotContext } from '../context.ts';
-import { browseKeyboard, pageCount } from '../keyboards/menus.ts';
-import { ignoreNotModified } from './lesson.ts';
+import { treeView } from '../keyboards/tree.ts';
+import { ignoreNotModified } from '../telegram-errors.ts';
 
 export const browseFeature = new Composer<BotContext>();
 
-function listText(ctx: BotContext, page: number): string {
-  const catalog = ctx.services.catalog();
-  if (!catalog.size) return ctx.t('lessons-empty');
-  return ctx.t('lessons-title', { page: page + 1, pages: pageCount(catalog) });
+function view(ctx: BotContext, node: TreeNode, page: number) {
+  const done = new Set(ctx.services.store.allProgress(ctx.from!.id).filter((p) => p.completed).map((p) => p.lesson));
+  return treeView(ctx.services.catalog(), node, ctx.lang, page, (k, v) => ctx.t(k, v), { lessons: done });
 }
 
 browseFeature.command('lessons', async (ctx) => {
-  const catalog = ctx.services.catalog();
-  await ctx.reply(listText(ctx, 0), { reply_markup: browseKeyboard(catalog, ctx.lang, 0, (k, v) => ctx.t(k, v)) });
+  const { text, reply_markup } = view(ctx, ctx.services.catalog().root, 0);
+  await ctx.reply(text, { reply_markup });
 });
 
+/** A menu button: the menu message becomes the place tapped. */
 browseFeature.filter(
-  (ctx) => ctx.action?.action === 'browse',
+  (ctx) => ctx.action?.action === 'tree',
   async (ctx) => {
-    const catalog = ctx.services.catalog();
-    const page = Math.min((ctx.action as { page: number }).page, pageCount(catalog) - 1);
+    const { nodeKey, page } = ctx.action as { nodeKey: string; page: number };
+    const node = ctx.services.catalog().nodeByKey(nodeKey);
+    if (!node) return void (await ctx.answerCallbackQuery({ text: ctx.t('button-expired') }));
     await ctx.answerCallbackQuery();
-    await ctx
-      .editMessageText(listText(ctx, page), { reply_markup: browseKeyboard(catalog, ctx.lang, page, (k, v) => ctx.t(k, v)) })
-      .catch(ignoreNotModified);
+    const { text, reply_markup } = view(ctx, node, page);
+    await ctx.editMessageText(text, { reply_markup }).catch(ignoreNotModified);
+  },
+);
+
+/** A topic or category linked from a lesson: its menu below the lesson. */
+browseFeature.filter(
+  (ctx) => ctx.action?.action === 'node',
+  async (ctx) => {
+    const node = ctx.services.catalog().nodeByKey((ctx.action as { nodeKey: string }).nodeKey);
+    if (!node) return void (await ctx.answerCallbackQuery({ text: ctx.t('button-expired') }));
+    await ctx.answerCallbackQuery();
+    const { text, reply_markup } = view(ctx, node, 0);
+    await ctx.reply(text, { reply_markup });
   },
 );

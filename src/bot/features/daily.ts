@@ -2,7 +2,7 @@ import { Composer } from 'grammy';
 import { COMMON_TIME_ZONES, canonicalTimeZone, timeZonesFor } from '../../scheduling/time-zones.ts';
 import type { BotContext } from '../context.ts';
 import { dailyStatusKeyboard, hourKeyboard, hourLabel, zoneKeyboard } from '../keyboards/daily.ts';
-import { ignoreNotModified } from './lesson.ts';
+import { ignoreNotModified } from '../telegram-errors.ts';
 
 export const dailyFeature = new Composer<BotContext>();
 

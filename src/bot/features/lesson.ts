@@ -1,9 +1,10 @@
 import { Composer } from 'grammy';
-import type { Catalog, Lesson } from '../../content/catalog.ts';
+import { type Catalog, type Lesson, segmentKey } from '../../content/catalog.ts';
 import type { BotContext } from '../context.ts';
 import { nextLesson, openLesson, sendLessonMessage } from '../lesson-delivery.ts';
 import { lessonChoiceKeyboard } from '../keyboards/menus.ts';
 import type { InlineButton } from '../keyboards/lesson.ts';
+import { ignoreNotModified } from '../telegram-errors.ts';
 
 export const lessonFeature = new Composer<BotContext>();
 
@@ -68,6 +69,17 @@ lessonFeature.filter(
   },
 );
 
+/** A link to one segment of a lesson: the lesson from that segment on. */
+lessonFeature.filter(
+  (ctx) => ctx.action?.action === 'segment',
+  async (ctx) => {
+    const { segmentKey: key } = ctx.action as { segmentKey: string };
+    const startOf = (lesson: Lesson) => ctx.services.catalog().version(lesson, ctx.lang).version.segments?.find((s) => segmentKey(s.name) === key)?.start;
+    const lesson = await tappedLesson(ctx, (l) => startOf(l) !== undefined);
+    if (lesson) await sendLessonMessage(ctx, lesson, startOf(lesson)!);
+  },
+);
+
 /** Continue: the tapped message keeps its link buttons, the next message follows. */
 lessonFeature.filter(
   (ctx) => ctx.action?.action === 'page',
@@ -104,7 +116,3 @@ async function removeTappedButton(ctx: BotContext): Promise<void> {
   await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: rows as never } }).catch(ignoreNotModified);
 }
 
-export function ignoreNotModified(error: unknown): void {
-  if (error instanceof Error && /message is not modified|message to edit not found|message can't be edited/.test(error.message)) return;
-  throw error;
-}

@@ -3,9 +3,11 @@ import type { BotContext } from '../context.ts';
 
 export const progressFeature = new Composer<BotContext>();
 
+/** Lessons read (finished or how far), then checklists ticked. */
 progressFeature.command('progress', async (ctx) => {
   const catalog = ctx.services.catalog();
-  const lines = ctx.services.store
+  const { store } = ctx.services;
+  const lessons = store
     .allProgress(ctx.from!.id)
     .map((row) => {
       const lesson = catalog.bySlug(row.lesson);
@@ -15,5 +17,18 @@ progressFeature.command('progress', async (ctx) => {
       return ctx.t('progress-line', { title: version.title, read: Math.min(row.position, version.messages.length), total: version.messages.length });
     })
     .filter(Boolean);
+  const checklists = [...store.tickCounts(ctx.from!.id)]
+    .map(([id]) => {
+      const entry = catalog.checklistById(id);
+      if (!entry) return undefined;
+      const checklist = catalog.checklistVersion(entry, ctx.lang);
+      const checks = checklist.items.flatMap((item, i) => (item.kind === 'check' ? [i] : []));
+      const ticked = store.ticks(ctx.from!.id, id);
+      const done = checks.filter((i) => ticked.has(i)).length;
+      if (!done) return undefined;
+      return done === checks.length ? ctx.t('progress-checklist-done', { title: checklist.title }) : ctx.t('progress-checklist', { title: checklist.title, done, total: checks.length });
+    })
+    .filter(Boolean);
+  const lines = [...lessons, ...checklists];
   await ctx.reply(lines.length ? [ctx.t('progress-title'), ...lines].join('\n') : ctx.t('progress-empty'));
 });

@@ -1,6 +1,6 @@
 // The messages of a lesson as the bot sends them: text, link buttons, and a
 // button forward. Pure, so the author CLI prints exactly what users get.
-import { type Catalog, type Lesson, type LessonButton, type LessonVersion, lessonKey } from '../../content/catalog.ts';
+import { type Catalog, type Lesson, type LessonButton, type LessonVersion, lessonKey, segmentKey } from '../../content/catalog.ts';
 import { encodeCallback } from '../callback-data.ts';
 
 export type Translate = (key: string, variables?: Record<string, string | number>) => string;
@@ -23,21 +23,30 @@ export function lessonMessage(catalog: Catalog, lesson: Lesson, version: LessonV
   const total = version.messages.length;
   const rows: InlineButton[][] = message.buttons.slice(0, MAX_BUTTONS - 1).map((button) => [linkButton(catalog, button)]);
   if (index + 1 < total) {
-    rows.push([{ text: t('lesson-next', { page: index + 2, total }), callback_data: encodeCallback({ action: 'page', lessonKey: lesson.key, index: index + 1 }) }]);
-  } else {
+    // Next names the segment it leads into, when it starts one.
+    const segment = version.segments?.find((s) => s.start === index + 1);
+    const text = segment ? t('lesson-next-segment', { title: shorten(segment.title), page: index + 2, total }) : t('lesson-next', { page: index + 2, total });
+    rows.push([{ text, callback_data: encodeCallback({ action: 'page', lessonKey: lesson.key, index: index + 1 }) }]);
+  } else if (!version.checklist) {
+    // A lesson with a checklist ends with it: the checklist carries Done.
     rows.push([{ text: t('lesson-done'), callback_data: encodeCallback({ action: 'done', lessonKey: lesson.key }) }]);
   }
   return { text: message.text, parse_mode: 'MarkdownV2', reply_markup: { inline_keyboard: rows } };
 }
 
-function linkButton(catalog: Catalog, button: LessonButton): InlineButton {
+/** A link in a lesson or checklist as a button: web page, lesson (at a segment), or tree place. */
+export function linkButton(catalog: Catalog, button: LessonButton): InlineButton {
   if (button.kind === 'url') return { text: `🌐 ${shorten(button.label)}`, url: button.url };
-  if (button.kind === 'node') return { text: `🗂 ${shorten(button.label)}`, callback_data: encodeCallback({ action: 'tree', nodeKey: lessonKey(button.node), page: 0 }) };
+  if (button.kind === 'node') return { text: `📂 ${shorten(button.label)}`, callback_data: encodeCallback({ action: 'node', nodeKey: lessonKey(button.node) }) };
   const target = catalog.bySlug(button.slug)!;
+  if (button.segment) {
+    return { text: `📖 ${shorten(button.label)}`, callback_data: encodeCallback({ action: 'segment', lessonKey: target.key, segmentKey: segmentKey(button.segment) }) };
+  }
   return { text: `📖 ${shorten(button.label)}`, callback_data: encodeCallback({ action: 'open', lessonKey: target.key }) };
 }
 
-function shorten(label: string): string {
+export function shorten(label: string, max = MAX_LABEL): string {
   const flat = label.replace(/\s+/g, ' ').trim();
-  return flat.length > MAX_LABEL ? `${flat.slice(0, MAX_LABEL - 1)}…` : flat;
+  const chars = Array.from(flat); // never cut an emoji or other astral character in half
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : flat;
 }
