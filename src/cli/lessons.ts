@@ -5,6 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { loadLibrary, type LoadedLibrary } from '../content/library.ts';
 import { formatProblem, type Problem } from '../content/problems.ts';
 import { createI18n, translator } from '../bot/i18n.ts';
+import { checklistMessage, checklistPages } from '../bot/keyboards/checklist.ts';
 import { lessonMessage, type OutgoingMessage } from '../bot/keyboards/lesson.ts';
 import type { Lesson } from '../content/catalog.ts';
 import { validateMessageText } from './telegram-check.ts';
@@ -68,10 +69,20 @@ async function telegramProblems(library: LoadedLibrary): Promise<Problem[]> {
   const t = translator(uiStrings(), 'en');
   for (const lesson of library.catalog.lessons.values()) {
     for (const version of lesson.versions.values()) {
-      version.messages.forEach((_, index) => {
+      version.messages.forEach((source, index) => {
         const message = lessonMessage(library.catalog, lesson, version, index, t);
-        const reason = validateMessageText(message.text);
+        const reason = validateMessageText(message.text, { caption: Boolean(source.photo) });
         if (reason) problems.push({ path: version.path, line: 1, severity: 'error', reason: `message ${index + 1}: ${reason}` });
+      });
+    }
+  }
+  // Every page of every checklist, as a learner who ticked nothing sees it.
+  for (const entry of library.catalog.allChecklists()) {
+    for (const checklist of entry.versions.values()) {
+      checklistPages(checklist).forEach((_, page) => {
+        const message = checklistMessage(library.catalog, entry, checklist, new Set(), page, t);
+        const reason = validateMessageText(message.text);
+        if (reason) problems.push({ path: checklist.path, line: 1, severity: 'error', reason: `checklist page ${page + 1}: ${reason}` });
       });
     }
   }

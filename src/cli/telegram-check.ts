@@ -45,16 +45,24 @@ export function parseMarkdownV2(text: string): ParsedText | ParseFailure {
   return { ok: true, text: result.text ?? '', entities: result.entities ?? [] };
 }
 
-/** Why Telegram would refuse this MarkdownV2 message text, or null if it accepts it. */
-export function validateMessageText(text: string): string | null {
+/** Telegram's limit for a photo caption, after parsing. */
+export const CAPTION_LIMIT = 1024;
+
+/**
+ * Why Telegram would refuse this MarkdownV2 message text (or, with
+ * `caption`, photo caption, which may be empty), or null if it accepts it.
+ */
+export function validateMessageText(text: string, { caption = false } = {}): string | null {
+  const limit = caption ? CAPTION_LIMIT : MESSAGE_LIMIT;
+  if (caption && !text) return null;
   let length: number;
   if (telegramParserAvailable()) {
     const parsed = parseMarkdownV2(text);
     if (!parsed.ok) return parsed.error;
-    if (!parsed.text.trim()) return 'message text is empty';
+    if (!caption && !parsed.text.trim()) return 'message text is empty';
     length = parsed.text.length;
   } else {
     length = markdownV2Length(text);
   }
-  return length > MESSAGE_LIMIT ? `message is too long (${length} characters, limit ${MESSAGE_LIMIT})` : null;
+  return length > limit ? `${caption ? 'caption' : 'message'} is too long (${length} characters, limit ${limit})` : null;
 }

@@ -40,6 +40,8 @@ export interface ChecklistItem {
 export interface Checklist {
   /** stable id: the tree path of its level or pathway, e.g. `travel/borders/beginner` */
   id: string;
+  /** the file it comes from, for reports */
+  path: string;
   title: string;
   items: ChecklistItem[];
 }
@@ -184,8 +186,13 @@ export class Catalog {
     this.root = this.buildTree(tree);
   }
 
-  /** Registers the checklists that end lessons (call again after attaching them). */
+  /** Registers the checklists that end lessons and titles stand-alone ones (call again after filling them). */
   indexChecklists(): void {
+    for (const entry of this.checklists.values()) {
+      const node = this.nodes.get(entry.id);
+      if (node?.kind !== 'checklist') continue;
+      for (const [lang, checklist] of entry.versions) if (!node.titles.has(lang)) node.titles.set(lang, { title: checklist.title });
+    }
     for (const lesson of this.lessons.values()) {
       for (const version of lesson.versions.values()) {
         if (!version.checklist) continue;

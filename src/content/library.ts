@@ -179,6 +179,7 @@ export async function loadLibrary(dir: string, options: LoadOptions = {}): Promi
   for (const { source, raw, items } of checklists) {
     const checklist: Checklist = {
       id: source.id,
+      path: source.path,
       title: raw.title ?? (source.ofLesson ? levelTitle(source.id, source.lang, folders.titles) : (folders.titles.get(source.id)?.get(source.lang)?.title ?? titleFromName(source.id.split('/').pop()!))),
       items: items.map((item) => ({ kind: item.kind, text: item.text, plain: item.plain, buttons: buttonsFor(item.links, source.path, { slug: '' }) })),
     };

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseMarkdownV2 } from '../helpers/tdlib.ts';
 import { tempDir, writeTree } from '../helpers/temp.ts';
+import { plantedProblems } from '../helpers/fixtures.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
@@ -13,6 +14,21 @@ function lessons(...args: string[]) {
 }
 
 describe('npm run lessons -- check', () => {
+  it('lists exactly the broken links planted in the content-tree fixture, with file and line, and passes the older variant clean', async () => {
+    const tree = join(ROOT, 'test/fixtures/tree');
+    const result = lessons('check', 'test/fixtures/tree');
+    assert.equal(result.code, 0, result.stderr);
+    const reported = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => /^test\/fixtures\/tree\/(.+?):(\d+): warning: /.exec(line))
+      .map((m) => (m ? `${m[1]}:${m[2]}` : 'unexpected line'));
+    assert.deepEqual(reported.sort(), await plantedProblems(tree));
+    const legacy = lessons('check', 'test/fixtures/tree-legacy', '--strict');
+    assert.equal(legacy.code, 0, legacy.stdout + legacy.stderr);
+    assert.equal(legacy.stdout.trim(), '');
+  });
+
   it('passes the shipped lessons with warnings only, and fails them with --strict', () => {
     const plain = lessons('check');
     assert.equal(plain.code, 0, plain.stderr);
