@@ -1,7 +1,7 @@
 // A deterministic synthetic lesson library: realistic Markdown (headings,
 // paragraphs, lists, links of every kind, emphasis, tables, code, quotes) in
 // seven languages, both metadata formats, laid out as <slug>/<lang>.md.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { prng } from '../test/helpers/stress-corpus.ts';
 
@@ -60,6 +60,59 @@ export async function generateLibrary(dir: string, files = 4000, totalBytes = 5_
     await mkdir(join(dir, slug), { recursive: true });
     await writeFile(join(dir, slug, `${lang}.md`), text);
     written += Buffer.byteLength(text);
+  }
+  return written;
+}
+
+const LEVELS = ['beginner', 'advanced', 'expert'];
+
+/**
+ * The same lessons as a content tree in seven languages:
+ * `<lang>/category-N/topic-N/<level>/s_segment-N.md` with `.category.yml` in
+ * every folder and a `c_checklist.yml` in every level; `files` segment files
+ * in all, about `totalBytes` of Markdown.
+ */
+export async function generateTree(dir: string, files = 4000, totalBytes = 5_000_000): Promise<number> {
+  const categories = 4;
+  const topics = 6;
+  const levels = categories * topics * LEVELS.length;
+  const perLevel = Math.ceil(files / LANGUAGES.length / levels);
+  const perFile = Math.round(totalBytes / files);
+  let written = 0;
+  let count = 0;
+  for (const [l, lang] of LANGUAGES.entries()) {
+    for (let c = 0; c < categories; c++) {
+      const category = join(dir, lang, `category-${c}`);
+      await mkdir(category, { recursive: true });
+      await writeFile(join(category, '.category.yml'), `index: ${c}\ntitle: "${lang} category ${c}"\ndescription: "About ${c}"\n`);
+      for (let t = 0; t < topics; t++) {
+        const topic = join(category, `topic-${t}`);
+        await mkdir(topic, { recursive: true });
+        await writeFile(join(topic, '.category.yml'), `index: ${t}\ntitle: "${lang} topic ${c}.${t}"\n`);
+        for (const [v, level] of LEVELS.entries()) {
+          const folder = join(topic, level);
+          await mkdir(folder, { recursive: true });
+          await writeFile(join(folder, '.category.yml'), `index: ${v}\ntitle: ${level}\ndescription: "Level ${level}"\n`);
+          const other = `category-${(c + 1) % categories}/topic-${t}/${level}`;
+          for (let s = 0; s < perLevel && count < files; s++, count++) {
+            let text = generateLesson(`segment-${s}`, lang, s, count + 1 + l, perFile - 300).replaceAll(
+              `umbrella://lesson/segment-${s}`,
+              `umbrella://category-${c}/topic-${t}/${level}/s_segment-${s}.md`,
+            );
+            text += `\nSee also [the next topic](umbrella://${other}), [this level](../${level}), [a segment](umbrella://${other}/s_segment-0.md).\n`;
+            await writeFile(join(folder, `s_segment-${s}.md`), text);
+            written += Buffer.byteLength(text);
+          }
+          const segments = (await readdir(folder)).filter((name) => name.startsWith('s_')).length;
+          if (segments > 0) {
+            await writeFile(
+              join(folder, 'c_checklist.yml'),
+              `index: 100\nlist:\n- check: "Read [the next topic](umbrella://${other})"\n- label: Then\n- check: Practise with a friend\n- check: "See [EFF](https://ssd.eff.org)"\n`,
+            );
+          }
+        }
+      }
+    }
   }
   return written;
 }

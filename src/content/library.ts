@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { Catalog, type Checklist, type ChecklistEntry, checklistKey, type LessonButton, type LessonVersion, titleFromName, type TreeSpec } from './catalog.ts';
-import { parseChecklistYaml, parseChecksMarkdown, renderChecklistItem } from './checklist.ts';
+import { parseChecklistYaml, parseChecksMarkdown, type RawChecklist, type RenderedChecklistItem, renderChecklistItem } from './checklist.ts';
 import { LessonFileError } from './metadata.ts';
 import { type CompileResult, compileLessonText } from './compile.ts';
 import type { CompileJob } from './compile-worker.ts';
@@ -40,7 +40,7 @@ export async function loadLibrary(dir: string, options: LoadOptions = {}): Promi
   const problems = [...discovered.problems];
 
   const version = await pipelineVersion();
-  const cache = options.cacheDir ? await readCache(options.cacheDir, version) : new Map<string, CompileResult>();
+  const cache = options.cacheDir ? await readCache(options.cacheDir, version) : new Map<string, Cached>();
   const keys = discovered.sources.map((source) => createHash('sha256').update(source.bytes).digest('base64url'));
   const missing = discovered.sources.map((source, i) => ({ source, key: keys[i]! })).filter(({ key }) => !cache.has(key));
   const compiled = await compileAll(
@@ -48,7 +48,15 @@ export async function loadLibrary(dir: string, options: LoadOptions = {}): Promi
     options.workers,
   );
   missing.forEach(({ key }, i) => cache.set(key, compiled[i]!));
-  if (options.cacheDir && missing.length) await writeCache(options.cacheDir, version, keys, cache);
+  // Checklists are cached too: their items are Markdown to render.
+  const checklistKeys = discovered.checklists.map((source) => `c:${createHash('sha256').update(source.format).update('\0').update(source.content).digest('base64url')}`);
+  let checklistsCompiled = 0;
+  discovered.checklists.forEach((source, i) => {
+    if (cache.has(checklistKeys[i]!)) return;
+    cache.set(checklistKeys[i]!, compileChecklist(source.format, source.content));
+    checklistsCompiled++;
+  });
+  if (options.cacheDir && (missing.length || checklistsCompiled)) await writeCache(options.cacheDir, version, [...keys, ...checklistKeys], cache);
 
   // Group compiled files by lesson and language: a tree level is one lesson
   // made of its segment files, in order.
@@ -56,7 +64,7 @@ export async function loadLibrary(dir: string, options: LoadOptions = {}): Promi
   const groups = new Map<string, { slug: string; lang: string; parts: Part[] }>();
   const seen = new Map<string, string>();
   discovered.sources.forEach((source, i) => {
-    const result = cache.get(keys[i]!)!;
+    const result = cache.get(keys[i]!) as CompileResult;
     if (!result.ok) {
       problems.push({ path: source.path, line: result.line, severity: 'error', reason: result.reason });
       return;
@@ -106,15 +114,11 @@ export async function loadLibrary(dir: string, options: LoadOptions = {}): Promi
     });
   }
 
-  const checklists = discovered.checklists.flatMap((source) => {
-    try {
-      const raw = source.format === 'yaml' ? parseChecklistYaml(source.content) : parseChecksMarkdown(source.content);
-      return [{ source, raw, items: raw.items.map(renderChecklistItem) }];
-    } catch (error) {
-      const line = error instanceof LessonFileError ? error.line : 1;
-      problems.push({ path: source.path, line, severity: 'error', reason: (error as Error).message });
-      return [];
-    }
+  const checklists = discovered.checklists.flatMap((source, i) => {
+    const result = cache.get(checklistKeys[i]!) as ChecklistResult;
+    if (result.ok) return [{ source, raw: result.raw, items: result.items }];
+    problems.push({ path: source.path, line: result.line, severity: 'error', reason: result.reason });
+    return [];
   });
   const standalone = new Map<string, ChecklistEntry>();
   for (const { source, raw } of checklists) {
@@ -252,13 +256,19 @@ export type LinkTarget = { kind: 'lesson'; slug: string; segment?: string } | { 
 export class LinkResolver {
   /** absolute file path -> lesson and segment */
   private readonly files = new Map<string, { slug: string; segment?: string }>();
+  /** absolute folder path -> the flat lesson whose language files it holds */
+  private readonly lessonFolders = new Map<string, string>();
   private readonly roots: string[];
 
   constructor(
     private readonly catalog: Catalog,
     discovered: DiscoveredLibrary,
   ) {
-    for (const source of discovered.sources) this.files.set(resolve(source.path), { slug: source.slug, segment: source.segment });
+    for (const source of discovered.sources) {
+      const path = resolve(source.path);
+      this.files.set(path, { slug: source.slug, segment: source.segment });
+      if (source.segment === undefined && !this.lessonFolders.has(dirname(path))) this.lessonFolders.set(dirname(path), source.slug);
+    }
     this.roots = [...discovered.treeRoots.keys()].map((root) => resolve(root));
   }
 
@@ -276,7 +286,8 @@ export class LinkResolver {
     if (file) return { kind: 'lesson', slug: file.slug, ...(file.segment ? { segment: file.segment } : {}) };
     const root = this.roots.find((abs) => path === abs || path.startsWith(abs + sep));
     if (root) return this.byTreePath(relative(root, path).split(sep).filter(Boolean));
-    for (const [filePath, lesson] of this.files) if (dirname(filePath) === path && !lesson.segment) return { kind: 'lesson', slug: lesson.slug };
+    const folder = this.lessonFolders.get(path);
+    if (folder) return { kind: 'lesson', slug: folder };
     return this.byLastPart(target.split('/').filter(Boolean));
   }
 
@@ -385,9 +396,22 @@ async function pipelineVersion(): Promise<string> {
 
 const CACHE_FILE = 'compiled-lessons.json';
 
-async function readCache(cacheDir: string, version: string): Promise<Map<string, CompileResult>> {
+type ChecklistResult = { ok: true; raw: RawChecklist; items: RenderedChecklistItem[] } | { ok: false; line: number; reason: string };
+/** Cache entries: compiled lesson files, and checklists under keys starting with `c:`. */
+type Cached = CompileResult | ChecklistResult;
+
+function compileChecklist(format: 'yaml' | 'checks-md', content: string): ChecklistResult {
   try {
-    const data = JSON.parse(await readFile(join(cacheDir, CACHE_FILE), 'utf8')) as { version: string; entries: Record<string, CompileResult> };
+    const raw = format === 'yaml' ? parseChecklistYaml(content) : parseChecksMarkdown(content);
+    return { ok: true, raw, items: raw.items.map(renderChecklistItem) };
+  } catch (error) {
+    return { ok: false, line: error instanceof LessonFileError ? error.line : 1, reason: (error as Error).message };
+  }
+}
+
+async function readCache(cacheDir: string, version: string): Promise<Map<string, Cached>> {
+  try {
+    const data = JSON.parse(await readFile(join(cacheDir, CACHE_FILE), 'utf8')) as { version: string; entries: Record<string, Cached> };
     if (data.version === version) return new Map(Object.entries(data.entries));
   } catch {
     // no cache yet, or unreadable: compile everything
@@ -395,7 +419,7 @@ async function readCache(cacheDir: string, version: string): Promise<Map<string,
   return new Map();
 }
 
-async function writeCache(cacheDir: string, version: string, keys: string[], cache: Map<string, CompileResult>): Promise<void> {
+async function writeCache(cacheDir: string, version: string, keys: string[], cache: Map<string, Cached>): Promise<void> {
   // Only entries for files that exist now, so the cache does not grow forever.
   const entries = Object.fromEntries(keys.map((key) => [key, cache.get(key)!]));
   await mkdir(cacheDir, { recursive: true });

@@ -153,7 +153,7 @@ describe('a content tree in the bot, end to end', () => {
     const [first] = await pressAndWaitNew(ben, level, segment);
     // The segment opens on its own first message; the photo is one or two messages on.
     let message = first!;
-    for (let i = 0; i < 3 && message.kind !== 'photo'; i++) [message] = await pressAndWaitNew(ben, message, message.reply_markup!.inline_keyboard.flat().find((b) => 'callback_data' in b && b.callback_data.startsWith('p:'))!.text);
+    for (let i = 0; i < 3 && message.kind !== 'photo'; i++) message = (await pressAndWaitNew(ben, message, message.reply_markup!.inline_keyboard.flat().find((b) => 'callback_data' in b && b.callback_data.startsWith('p:'))!.text))[0]!;
     assert.equal(message.kind, 'photo');
     assert.equal(uploads(), before, 'no new upload: the file_id from the first upload was used');
     assert.equal(photoCalls().filter((call) => call.files.length === 0).length, byId + 1);
