@@ -76,3 +76,13 @@ daily-unsubscribed = تم إيقاف الدرس اليومي. يمكنك كتا�
 daily-zone-unknown = لا أعرف المنطقة الزمنية «{ $zone }». تُكتب الأسماء بهذا الشكل: Europe/Paris أو America/Bogota. يُرجى اختيار إحدى المناطق التالية:
 daily-hour-invalid = يجب أن تكون الساعة رقمًا من 0 إلى 23، مثلًا /daily hour 8.
 daily-offer = ما رأيك في درس واحد كل يوم؟ يمكنك تغيير ذلك في أي وقت باستخدام /daily.
+
+# stats
+stats =
+    إحصاءات Parasol (المجاميع فقط)
+    المستخدمون: { $users } (يمكن الوصول إلى { $reachable })
+    النشطون في آخر 7 أيام: { $activeWeek }
+    المشتركون في درس اليوم: { $subscribers }
+    قرؤوا درسًا اليوم (UTC): { $readersToday }
+    دروس اليوم: أُرسل { $dailySent }، فشل { $dailyFailed }، في الانتظار { $dailyPending }
+    الأخطاء منذ التشغيل (قبل { $hours } ساعة): { $errors }

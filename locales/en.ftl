@@ -76,3 +76,13 @@ daily-unsubscribed = The daily lesson is stopped. Type /daily to start it again.
 daily-zone-unknown = I do not know the time zone “{ $zone }”. Names look like Europe/Paris or America/Bogota. Choose one:
 daily-hour-invalid = The hour must be a number from 0 to 23, for example /daily hour 8.
 daily-offer = Would you like one lesson every day? You can change this at any time with /daily.
+
+# stats
+stats =
+    Parasol statistics (totals only)
+    Users: { $users } ({ $reachable } reachable)
+    Active in the last 7 days: { $activeWeek }
+    Daily lesson subscribers: { $subscribers }
+    Read a lesson today (UTC): { $readersToday }
+    Lessons of the day today: { $dailySent } sent, { $dailyFailed } failed, { $dailyPending } waiting
+    Errors since start ({ $hours } h ago): { $errors }

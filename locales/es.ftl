@@ -76,3 +76,13 @@ daily-unsubscribed = La lección diaria se ha detenido. Escriba /daily para reac
 daily-zone-unknown = No conozco la zona horaria «{ $zone }». Los nombres son del tipo Europe/Paris o America/Bogota. Elija una:
 daily-hour-invalid = La hora debe ser un número del 0 al 23, por ejemplo /daily hour 8.
 daily-offer = ¿Quiere recibir una lección cada día? Puede cambiarlo en cualquier momento con /daily.
+
+# stats
+stats =
+    Estadísticas de Parasol (solo totales)
+    Usuarios: { $users } ({ $reachable } alcanzables)
+    Activos en los últimos 7 días: { $activeWeek }
+    Suscriptores a la lección diaria: { $subscribers }
+    Leyeron una lección hoy (UTC): { $readersToday }
+    Lecciones del día hoy: { $dailySent } enviadas, { $dailyFailed } fallidas, { $dailyPending } en espera
+    Errores desde el inicio (hace { $hours } h): { $errors }

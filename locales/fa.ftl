@@ -76,3 +76,13 @@ daily-unsubscribed = درس روزانه متوقف شد. برای فعال کر
 daily-zone-unknown = منطقهٔ زمانی «{ $zone }» را نمی‌شناسم. نام‌ها شبیه Europe/Paris یا America/Bogota هستند. یکی را انتخاب کنید:
 daily-hour-invalid = ساعت باید عددی از 0 تا 23 باشد، برای مثال /daily hour 8.
 daily-offer = می‌خواهید هر روز یک درس دریافت کنید؟ هر زمان که بخواهید می‌توانید این را با /daily تغییر دهید.
+
+# stats
+stats =
+    آمار Parasol (فقط مجموع‌ها)
+    کاربران: { $users } ({ $reachable } در دسترس)
+    فعال در ۷ روز گذشته: { $activeWeek }
+    مشترکان درس روز: { $subscribers }
+    امروز درسی خوانده‌اند (UTC): { $readersToday }
+    درس‌های روز امروز: { $dailySent } فرستاده، { $dailyFailed } ناموفق، { $dailyPending } در انتظار
+    خطاها از زمان شروع ({ $hours } ساعت پیش): { $errors }

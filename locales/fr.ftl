@@ -76,3 +76,13 @@ daily-unsubscribed = La leçon quotidienne est arrêtée. Tapez /daily pour la r
 daily-zone-unknown = Je ne connais pas le fuseau horaire « { $zone } ». Les noms ressemblent à Europe/Paris ou America/Bogota. Choisissez-en un :
 daily-hour-invalid = L’heure doit être un nombre de 0 à 23, par exemple /daily hour 8.
 daily-offer = Voulez-vous recevoir une leçon chaque jour ? Vous pourrez modifier ce choix à tout moment avec /daily.
+
+# stats
+stats =
+    Statistiques de Parasol (totaux uniquement)
+    Utilisateurs : { $users } ({ $reachable } joignables)
+    Actifs ces 7 derniers jours : { $activeWeek }
+    Abonnés à la leçon du jour : { $subscribers }
+    Ont lu une leçon aujourd’hui (UTC) : { $readersToday }
+    Leçons du jour aujourd’hui : { $dailySent } envoyées, { $dailyFailed } en échec, { $dailyPending } en attente
+    Erreurs depuis le démarrage (il y a { $hours } h) : { $errors }

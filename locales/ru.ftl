@@ -76,3 +76,13 @@ daily-unsubscribed = Ежедневный урок отключён. Введи�
 daily-zone-unknown = Я не знаю часового пояса «{ $zone }». Названия выглядят так: Europe/Paris или America/Bogota. Выберите один из этих:
 daily-hour-invalid = Час должен быть числом от 0 до 23, например /daily hour 8.
 daily-offer = Хотите получать по уроку каждый день? Это можно изменить в любой момент командой /daily.
+
+# stats
+stats =
+    Статистика Parasol (только итоги)
+    Пользователи: { $users } (доступны: { $reachable })
+    Активны за последние 7 дней: { $activeWeek }
+    Подписчики на урок дня: { $subscribers }
+    Читали урок сегодня (UTC): { $readersToday }
+    Уроки дня сегодня: отправлено { $dailySent }, с ошибкой { $dailyFailed }, в ожидании { $dailyPending }
+    Ошибок с момента запуска ({ $hours } ч назад): { $errors }

@@ -76,3 +76,13 @@ daily-unsubscribed = 每日課程已停止。輸入 /daily 即可重新開始。
 daily-zone-unknown = 我不認識「{ $zone }」這個時區。時區名稱的格式如 Europe/Paris 或 America/Bogota。請選擇一個：
 daily-hour-invalid = 時間必須是 0 到 23 之間的數字，例如 /daily hour 8。
 daily-offer = 想每天收到一堂課嗎？您隨時可以用 /daily 變更這項設定。
+
+# stats
+stats =
+    Parasol 統計（僅總數）
+    使用者：{ $users }（可聯繫 { $reachable }）
+    過去 7 天活躍：{ $activeWeek }
+    每日課程訂閱者：{ $subscribers }
+    今天讀過課程（UTC）：{ $readersToday }
+    今天的每日課程：已送出 { $dailySent }，失敗 { $dailyFailed }，等待中 { $dailyPending }
+    啟動以來的錯誤（{ $hours } 小時前啟動）：{ $errors }
