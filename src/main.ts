@@ -77,7 +77,8 @@ async function main(): Promise<void> {
   let runner: RunnerHandle | undefined;
   if (config.webhookUrl) {
     await setWebhook(bot, config.webhookUrl, config.webhookSecret!);
-    logger.info({ bot: bot.botInfo.username, url: config.webhookUrl }, 'Parasol is running (webhook)');
+    // Only the host: some operators put a secret (even the token) in the path.
+    logger.info({ bot: bot.botInfo.username, host: new URL(config.webhookUrl).host }, 'Parasol is running (webhook)');
   } else {
     // Telegram refuses getUpdates while a webhook is set (e.g. after running in webhook mode).
     const webhook = await bot.api.getWebhookInfo();
