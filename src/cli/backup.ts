@@ -43,8 +43,10 @@ async function backupDatabase(databasePath: string, destination: string): Promis
   } finally {
     source.close();
   }
-  const copy = new Database(destination, { readonly: true, fileMustExist: true });
+  const copy = new Database(destination, { fileMustExist: true });
   try {
+    // One self-contained file: no -wal or -shm beside it, whatever the source's mode.
+    copy.pragma('journal_mode = DELETE');
     const integrity = (copy.pragma('integrity_check') as Array<{ integrity_check: string }>).map((row) => row.integrity_check).join('; ');
     const users = (copy.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
     return { path: destination, bytes: statSync(destination).size, ms: Math.round(performance.now() - started), integrity, users };

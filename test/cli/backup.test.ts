@@ -47,7 +47,9 @@ describe('npm run backup', () => {
       assert.equal(result.code, 0, result.stderr);
       assert.ok(after > before, `the writer kept writing during the backup (${before} → ${after})`);
 
-      const [name] = readdirSync(join(dir, 'data', 'backups'));
+      const files = readdirSync(join(dir, 'data', 'backups'));
+      assert.equal(files.length, 1, `one self-contained file, no -wal or -shm: ${files.join(', ')}`);
+      const [name] = files;
       assert.match(name!, /^parasol-\d{8}T\d{6}Z\.sqlite$/);
       const copyPath = join(dir, 'data', 'backups', name!);
       assert.equal(result.stdout.trim().split('\n').length, 1, 'one line');
@@ -80,6 +82,7 @@ describe('npm run backup', () => {
     const target = join(dir, 'elsewhere', 'copy.sqlite');
     assert.equal(backup(databasePath, target).code, 0);
     assert.equal(statSync(target).mode & 0o777, 0o600);
+    assert.deepEqual(readdirSync(join(dir, 'elsewhere')), ['copy.sqlite']);
     const again = backup(databasePath, target);
     assert.equal(again.code, 1);
     assert.match(again.stderr, /already exists/);
