@@ -9,8 +9,13 @@ import type { WebhookRoute } from '../server/http.ts';
 import { ALLOWED_UPDATES } from './bot.ts';
 import type { BotContext } from './context.ts';
 
-/** Telegram gives up on a webhook request after about a minute; answer well before, the handling goes on. */
-const HANDLER_TIMEOUT_MS = 8_000;
+/**
+ * Telegram waits about a minute for an answer, then sends the update again.
+ * An update still being handled after this long (e.g. waiting out a 429) is
+ * answered at once and goes on being handled: the HTTP server still counts
+ * it as in flight, so a stop waits for it.
+ */
+const ANSWER_WITHIN_MS = 8_000;
 
 export function webhookRoute(bot: Bot<BotContext>, url: string, secret: string): WebhookRoute {
   const adapter = (update: Update, res: ServerResponse, header: string | undefined) => ({
@@ -20,13 +25,20 @@ export function webhookRoute(bot: Bot<BotContext>, url: string, secret: string):
     respond: (json: string) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(json),
     unauthorized: () => res.writeHead(401).end(),
   });
-  const handle = webhookCallback(bot, adapter, { secretToken: secret, onTimeout: 'return', timeoutMilliseconds: HANDLER_TIMEOUT_MS });
+  const handle = webhookCallback(bot, adapter, { secretToken: secret, timeoutMilliseconds: Infinity });
   return {
     path: new URL(url).pathname,
     secret,
     handle: async (update, req, res) => {
       const header = req.headers['x-telegram-bot-api-secret-token'];
-      await handle(update, res, typeof header === 'string' ? header : undefined);
+      const answerEarly = setTimeout(() => {
+        if (!res.headersSent) res.writeHead(200).end();
+      }, ANSWER_WITHIN_MS);
+      try {
+        await handle(update, res, typeof header === 'string' ? header : undefined);
+      } finally {
+        clearTimeout(answerEarly);
+      }
     },
   };
 }

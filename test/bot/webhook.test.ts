@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import type { Update } from 'grammy/types';
 import { startBot, type BotProcess } from '../helpers/bot-process.ts';
+import { eventually } from '../helpers/eventually.ts';
 import { type FakeBotApi, type FakeUser, startFakeBotApi } from '../helpers/fake-bot-api.ts';
 import { makeTempDir, removeDir } from '../helpers/temp.ts';
 
@@ -63,7 +64,7 @@ describe('webhook mode', () => {
     assert.equal(call.payload.secret_token, SECRET);
     assert.deepEqual(call.payload.allowed_updates, ['message', 'callback_query', 'my_chat_member']);
     assert.equal(api.calls.filter((c) => c.method === 'getUpdates').length, 0);
-    assert.match(bot.output(), /Parasol is running \(webhook\)/);
+    await eventually(() => /Parasol is running \(webhook\)/.test(bot.output()), 10_000, 'the start-up log line');
   });
 
   it('refuses requests with a missing or wrong secret (401) and processes nothing of them', async () => {
@@ -128,8 +129,23 @@ describe('webhook mode', () => {
     for (const secret of [SECRET, api.token, 'Mallory', 'Ana', 'Llamadas']) assert.ok(!output.includes(secret), `log contains "${secret}"`);
   });
 
+  it('answers a slow update within 8 s, goes on handling it, and a stop waits for it', async () => {
+    const sam: FakeUser = { id: 2006, first_name: 'Sam', language_code: 'en' };
+    api.failNext('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 10', parameters: { retry_after: 10 } });
+    const started = Date.now();
+    const response = await postUpdate(api.sendText(sam, '/lesson calls'), SECRET);
+    const answeredAfter = Date.now() - started;
+    assert.equal(response.status, 200);
+    assert.ok(answeredAfter >= 7_000 && answeredAfter < 9_500, `answered after ${answeredAfter} ms`);
+    assert.equal(api.messagesTo(sam.id).length, 0, 'still waiting out the 429');
+    assert.equal(await bot.stop('SIGTERM'), 0, bot.output());
+    assert.match(api.messagesTo(sam.id)[0]!.plainText, /^Making secure calls/, 'sent before the process exited');
+    assert.equal(userRows(sam.id), 1, 'its progress saved before the database closed');
+  });
+
   it('stops cleanly, and back in polling mode removes the webhook first', async () => {
     assert.equal(await bot.stop('SIGTERM'), 0, bot.output());
+    assert.match(bot.output(), /"msg":"stopped"/);
     const { WEBHOOK_URL: _url, WEBHOOK_SECRET: _secret, ...pollingEnv } = env;
     bot = startBot(pollingEnv);
     await api.waitUntil(() => api.isPolling, 30_000);
