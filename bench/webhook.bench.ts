@@ -4,7 +4,8 @@
 // on). A request is answered once its update is handled, so its latency is
 // update → reply sent. One unmeasured warm-up burst, then BENCH_ROUNDS; the
 // median round is printed. Env: BENCH_USERS (1000), BENCH_ROUNDS (3),
-// BENCH_CONNECTIONS (40).
+// BENCH_CONNECTIONS (40), BENCH_PROFILE (a folder: the bot writes a CPU profile there).
+import { readFileSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,11 +30,18 @@ const bot = startBot({
   LESSONS_DIR: join(dir, 'lessons'),
   WEBHOOK_URL: 'https://bench.example.org/hook',
   WEBHOOK_SECRET: SECRET,
-  LOG_LEVEL: 'warn',
+  LOG_LEVEL: 'info', // the HTTP port is read from the start-up log
+  ...(process.env.BENCH_PROFILE ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE}` } : {}),
 });
 const port = await bot.httpPort(60_000);
 await api.waitFor((call) => call.method === 'setWebhook', 60_000);
 const url = `http://127.0.0.1:${port}/hook`;
+
+/** CPU ms used so far by a process (Linux /proc), for the bot child. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
 
 let nextUser = 10_000_000;
 async function burst(users: number) {
@@ -45,6 +53,8 @@ async function burst(users: number) {
   let failed = 0;
   let next = 0;
   const started = performance.now();
+  const botCpuBefore = cpuMs(bot.child.pid!);
+  const harnessCpuBefore = process.cpuUsage();
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async () => {
       while (next < bodies.length) {
@@ -58,9 +68,12 @@ async function burst(users: number) {
     }),
   );
   const wallMs = performance.now() - started;
+  const botCpu = cpuMs(bot.child.pid!) - botCpuBefore;
+  const harness = process.cpuUsage(harnessCpuBefore);
+  const harnessCpu = (harness.user + harness.system) / 1000;
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
-  return { users, failed, p50: at(0.5), p99: at(0.99), throughput: (users / wallMs) * 1000, wallMs };
+  return { users, failed, p50: at(0.5), p99: at(0.99), throughput: (users / wallMs) * 1000, wallMs, botCpuPerUpdate: botCpu / users, harnessCpuPerUpdate: harnessCpu / users };
 }
 
 try {
@@ -72,7 +85,7 @@ try {
   const sent = api.calls.filter((c) => c.method === 'sendMessage' && c.status === 200).length;
   console.log(
     `webhook: ${USERS} users × ${ROUNDS} rounds, ${CONNECTIONS} connections: median ${median.throughput.toFixed(0)} updates/s, ` +
-      `p50 ${median.p50.toFixed(1)} ms, p99 ${median.p99.toFixed(1)} ms, failed ${median.failed}; ${sent} replies accepted by the fake Bot API, ` +
+      `p50 ${median.p50.toFixed(1)} ms, p99 ${median.p99.toFixed(1)} ms, failed ${median.failed}; CPU per update: bot ${median.botCpuPerUpdate.toFixed(2)} ms, harness (client + fake Bot API) ${median.harnessCpuPerUpdate.toFixed(2)} ms; ${sent} replies accepted by the fake Bot API, ` +
       `max RSS of this harness ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
   );
 } finally {

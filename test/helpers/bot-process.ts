@@ -11,7 +11,7 @@ export interface BotProcess {
   /** resolves with the exit code (or signal name) */
   exited: Promise<number | string>;
   stop: (signal?: NodeJS.Signals) => Promise<number | string>;
-  /** the port of the bot's HTTP server (/healthz, the webhook), once it listens */
+  /** the port of the bot's HTTP server (/healthz, the webhook), once it listens (read from the log: LOG_LEVEL info or finer) */
   httpPort: (timeoutMs?: number) => Promise<number>;
 }
 
