@@ -16,7 +16,7 @@ export interface WebhookRoute {
   /** path of WEBHOOK_URL, e.g. /telegram */
   path: string;
   secret: string;
-  /** hands a well-formed update to the bot; resolves when it is handled (or has timed out) */
+  /** hands a well-formed update to the bot; resolves when it is handled (the answer may have gone earlier) */
   handle: (update: Update, req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
 }
 
