@@ -4,7 +4,7 @@
 // on). A request is answered once its update is handled, so its latency is
 // update → reply sent. One unmeasured warm-up burst, then BENCH_ROUNDS; the
 // median round is printed. Env: BENCH_USERS (1000), BENCH_ROUNDS (3),
-// BENCH_CONNECTIONS (40), BENCH_PROFILE (a folder: the bot writes a CPU profile there).
+// BENCH_CONNECTIONS (40).
 import { readFileSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -31,7 +31,6 @@ const bot = startBot({
   WEBHOOK_URL: 'https://bench.example.org/hook',
   WEBHOOK_SECRET: SECRET,
   LOG_LEVEL: 'info', // the HTTP port is read from the start-up log
-  ...(process.env.BENCH_PROFILE ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE}` } : {}),
 });
 const port = await bot.httpPort(60_000);
 await api.waitFor((call) => call.method === 'setWebhook', 60_000);
