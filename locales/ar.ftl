@@ -84,3 +84,13 @@ tree-all-lessons = ⬆ كل الدروس
 checklist-progress = أُنجز { $done } من { $total }
 progress-checklist = ☑ { $title }: { $done }/{ $total }
 progress-checklist-done = ☑ { $title }: ✅ أُنجز كله
+
+# stats
+stats =
+    إحصاءات Parasol (المجاميع فقط)
+    المستخدمون: { $users } (يمكن الوصول إلى { $reachable })
+    النشطون في آخر 7 أيام: { $activeWeek }
+    المشتركون في درس اليوم: { $subscribers }
+    قرؤوا درسًا اليوم (UTC): { $readersToday }
+    دروس اليوم: أُرسل { $dailySent }، فشل { $dailyFailed }، في الانتظار { $dailyPending }
+    الأخطاء منذ التشغيل (قبل { $hours } ساعة): { $errors }

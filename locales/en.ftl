@@ -84,3 +84,13 @@ tree-all-lessons = ⬆ All lessons
 checklist-progress = { $done } of { $total } done
 progress-checklist = ☑ { $title }: { $done }/{ $total }
 progress-checklist-done = ☑ { $title }: ✅ all done
+
+# stats
+stats =
+    Parasol statistics (totals only)
+    Users: { $users } ({ $reachable } reachable)
+    Active in the last 7 days: { $activeWeek }
+    Daily lesson subscribers: { $subscribers }
+    Read a lesson today (UTC): { $readersToday }
+    Lessons of the day today: { $dailySent } sent, { $dailyFailed } failed, { $dailyPending } waiting
+    Errors since start ({ $hours } h ago): { $errors }

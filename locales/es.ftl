@@ -84,3 +84,13 @@ tree-all-lessons = ⬆ Todas las lecciones
 checklist-progress = { $done } de { $total } hechos
 progress-checklist = ☑ { $title }: { $done }/{ $total }
 progress-checklist-done = ☑ { $title }: ✅ todo hecho
+
+# stats
+stats =
+    Estadísticas de Parasol (solo totales)
+    Usuarios: { $users } ({ $reachable } alcanzables)
+    Activos en los últimos 7 días: { $activeWeek }
+    Suscriptores a la lección diaria: { $subscribers }
+    Leyeron una lección hoy (UTC): { $readersToday }
+    Lecciones del día hoy: { $dailySent } enviadas, { $dailyFailed } fallidas, { $dailyPending } en espera
+    Errores desde el inicio (hace { $hours } h): { $errors }

@@ -84,3 +84,13 @@ tree-all-lessons = ⬆ همهٔ درس‌ها
 checklist-progress = { $done } از { $total } انجام شد
 progress-checklist = ☑ { $title }: { $done }/{ $total }
 progress-checklist-done = ☑ { $title }: ✅ همه انجام شد
+
+# stats
+stats =
+    آمار Parasol (فقط مجموع‌ها)
+    کاربران: { $users } ({ $reachable } در دسترس)
+    فعال در ۷ روز گذشته: { $activeWeek }
+    مشترکان درس روز: { $subscribers }
+    امروز درسی خوانده‌اند (UTC): { $readersToday }
+    درس‌های روز امروز: { $dailySent } فرستاده، { $dailyFailed } ناموفق، { $dailyPending } در انتظار
+    خطاها از زمان شروع ({ $hours } ساعت پیش): { $errors }

@@ -84,3 +84,13 @@ tree-all-lessons = ⬆ Toutes les leçons
 checklist-progress = { $done } sur { $total } faits
 progress-checklist = ☑ { $title } : { $done }/{ $total }
 progress-checklist-done = ☑ { $title } : ✅ tout est fait
+
+# stats
+stats =
+    Statistiques de Parasol (totaux uniquement)
+    Utilisateurs : { $users } ({ $reachable } joignables)
+    Actifs ces 7 derniers jours : { $activeWeek }
+    Abonnés à la leçon du jour : { $subscribers }
+    Ont lu une leçon aujourd’hui (UTC) : { $readersToday }
+    Leçons du jour aujourd’hui : { $dailySent } envoyées, { $dailyFailed } en échec, { $dailyPending } en attente
+    Erreurs depuis le démarrage (il y a { $hours } h) : { $errors }

@@ -84,3 +84,13 @@ tree-all-lessons = ⬆ Все уроки
 checklist-progress = Сделано: { $done } из { $total }
 progress-checklist = ☑ { $title }: { $done }/{ $total }
 progress-checklist-done = ☑ { $title }: ✅ всё сделано
+
+# stats
+stats =
+    Статистика Parasol (только итоги)
+    Пользователи: { $users } (доступны: { $reachable })
+    Активны за последние 7 дней: { $activeWeek }
+    Подписчики на урок дня: { $subscribers }
+    Читали урок сегодня (UTC): { $readersToday }
+    Уроки дня сегодня: отправлено { $dailySent }, с ошибкой { $dailyFailed }, в ожидании { $dailyPending }
+    Ошибок с момента запуска ({ $hours } ч назад): { $errors }

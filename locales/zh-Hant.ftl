@@ -84,3 +84,13 @@ tree-all-lessons = ⬆ 所有課程
 checklist-progress = 已完成 { $done }/{ $total }
 progress-checklist = ☑ { $title }：{ $done }/{ $total }
 progress-checklist-done = ☑ { $title }：✅ 全部完成
+
+# stats
+stats =
+    Parasol 統計（僅總數）
+    使用者：{ $users }（可聯繫 { $reachable }）
+    過去 7 天活躍：{ $activeWeek }
+    每日課程訂閱者：{ $subscribers }
+    今天讀過課程（UTC）：{ $readersToday }
+    今天的每日課程：已送出 { $dailySent }，失敗 { $dailyFailed }，等待中 { $dailyPending }
+    啟動以來的錯誤（{ $hours } 小時前啟動）：{ $errors }

@@ -1,5 +1,6 @@
 // Configuration from the environment, validated once at start: every
 // mistake is reported with what is wrong and how to fix it.
+import { createHmac } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { UI_LANGUAGES } from './bot/i18n.ts';
 
@@ -19,6 +20,13 @@ export interface Config {
   dailyConcurrency: number;
   /** how often the bot looks for lessons of the day that have fallen due */
   dailyCheckSeconds: number;
+  /** public HTTPS address Telegram posts updates to; absent: long polling */
+  webhookUrl?: string;
+  /** X-Telegram-Bot-Api-Secret-Token expected on webhook requests (never logged) */
+  webhookSecret?: string;
+  /** address and port of the HTTP server: the webhook (when set) and /healthz; port 0 picks a free one */
+  httpHost: string;
+  httpPort: number;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -70,6 +78,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { requ
   const playgroundPort = /^\d{1,5}$/.test(rawPort) ? Number(rawPort) : NaN;
   if (!(playgroundPort >= 0 && playgroundPort <= 65535)) problems.push(`PLAYGROUND_PORT must be a port number from 0 to 65535 (0 picks a free port), not "${rawPort}"`);
 
+  const webhookUrl = value('WEBHOOK_URL');
+  if (webhookUrl !== undefined) {
+    let url: URL | undefined;
+    try {
+      url = new URL(webhookUrl);
+    } catch {
+      problems.push(`WEBHOOK_URL must be a full https:// address such as https://bot.example.org/telegram, not "${webhookUrl}"`);
+    }
+    // Telegram only posts to HTTPS; plain http is accepted for a local test server.
+    const local = url && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+    if (url && url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
+      problems.push(`WEBHOOK_URL must start with https:// (Telegram only sends updates over HTTPS), not "${webhookUrl}"`);
+    }
+    if (!botToken && url) problems.push('WEBHOOK_URL needs BOT_TOKEN: the playground (no token) always uses long polling');
+  }
+  const rawSecret = value('WEBHOOK_SECRET');
+  if (rawSecret !== undefined && !/^[A-Za-z0-9_-]{1,256}$/.test(rawSecret)) {
+    problems.push('WEBHOOK_SECRET must be 1 to 256 characters among A-Z, a-z, 0-9, _ and - (Telegram\'s rule); leave it unset to derive one from the token');
+  }
+  // Without WEBHOOK_SECRET the secret is derived from the token, so every restart
+  // (and every instance) agrees on it, and it changes when the token is revoked.
+  const webhookSecret = webhookUrl && botToken ? (rawSecret ?? createHmac('sha256', botToken).update('parasol webhook secret').digest('base64url')) : undefined;
+
+  const httpHost = value('HTTP_HOST') ?? '127.0.0.1';
+  const rawHttpPort = value('HTTP_PORT') ?? '8081';
+  const httpPort = /^\d{1,5}$/.test(rawHttpPort) ? Number(rawHttpPort) : NaN;
+  if (!(httpPort >= 0 && httpPort <= 65535)) problems.push(`HTTP_PORT must be a port number from 0 to 65535 (0 picks a free port), not "${rawHttpPort}"`);
+
   const number = (name: string, fallback: number, min: number, max: number, meaning: string) => {
     const raw = value(name);
     if (raw === undefined) return fallback;
@@ -86,5 +122,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { requ
   const dailyCheckSeconds = number('DAILY_CHECK_SECONDS', 60, 0.1, 3600, 'a number of seconds');
 
   if (problems.length) throw new ConfigError(problems);
-  return { botToken, apiRoot: apiRoot.replace(/\/+$/, ''), databasePath, lessonsDir, defaultLanguage, adminIds, logLevel, playgroundPort, dailyRate, dailyConcurrency, dailyCheckSeconds };
+  return {
+    botToken,
+    apiRoot: apiRoot.replace(/\/+$/, ''),
+    databasePath,
+    lessonsDir,
+    defaultLanguage,
+    adminIds,
+    logLevel,
+    playgroundPort,
+    dailyRate,
+    dailyConcurrency,
+    dailyCheckSeconds,
+    ...(webhookUrl ? { webhookUrl, webhookSecret } : {}),
+    httpHost,
+    httpPort,
+  };
 }

@@ -13,6 +13,7 @@ import { lessonFeature } from './features/lesson.ts';
 import { privacyFeature } from './features/privacy.ts';
 import { progressFeature } from './features/progress.ts';
 import { startFeature } from './features/start.ts';
+import { statsFeature } from './features/stats.ts';
 import { decodeAction } from './middlewares/callback.ts';
 import { resolveLanguage } from './middlewares/language.ts';
 import { privateOnly } from './middlewares/private-only.ts';
@@ -77,10 +78,11 @@ export function createBot(token: string, services: Services): Bot<BotContext> {
     }),
   );
   bot.use(decodeAction);
-  bot.use(startFeature, languageFeature, lessonFeature, browseFeature, checklistFeature, progressFeature, dailyFeature, privacyFeature, fallbackFeature);
+  bot.use(startFeature, languageFeature, lessonFeature, browseFeature, checklistFeature, progressFeature, dailyFeature, privacyFeature, statsFeature, fallbackFeature);
 
   bot.catch(async (error) => {
     const cause = error.error;
+    if (services.metrics) services.metrics.updateErrors++;
     const details =
       cause instanceof GrammyError
         ? { method: cause.method, code: cause.error_code, description: cause.description }

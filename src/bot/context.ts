@@ -17,6 +17,16 @@ export interface Services {
   catalog: () => Catalog;
   i18n: I18n<BotContext>;
   sendMeter?: SendMeter;
+  /** counters since start, for /stats */
+  metrics?: Metrics;
+  /** the scheduler's clock (PARASOL_NOW in tests), for "today" in /stats */
+  now?: () => number;
+}
+
+export interface Metrics {
+  startedAt: number;
+  /** updates whose handling failed */
+  updateErrors: number;
 }
 
 export type BotContext = Context &

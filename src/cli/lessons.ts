@@ -1,5 +1,6 @@
-// Author tool: `npm run lessons -- check [DIR] [--strict]` and
-// `npm run lessons -- render SLUG|FILE|DIR [--lang xx] [--json] [--dir DIR]`.
+// Author tool: `npm run lessons -- check [DIR] [--strict]`,
+// `npm run lessons -- render SLUG|FILE|DIR [--lang xx] [--json] [--dir DIR]`
+// and, for operators, `npm run lessons -- reload [DIR] [--force]`.
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { loadLibrary, type LoadedLibrary } from '../content/library.ts';
@@ -8,12 +9,14 @@ import { createI18n, translator } from '../bot/i18n.ts';
 import { checklistMessage, checklistPages } from '../bot/keyboards/checklist.ts';
 import { lessonMessage, type OutgoingMessage } from '../bot/keyboards/lesson.ts';
 import type { Lesson } from '../content/catalog.ts';
+import { pidFilePath, runningBotPid } from '../server/pid-file.ts';
 import { validateMessageText } from './telegram-check.ts';
 
 const USAGE = `Usage:
   npm run lessons -- check [DIR] [--strict]
   npm run lessons -- render SLUG|FILE|DIR [--lang xx] [--json] [--dir DIR]
-DIR defaults to lessons/.`;
+  npm run lessons -- reload [DIR] [--force]   checks, then has the running bot reload
+DIR defaults to LESSONS_DIR, else lessons/.`;
 
 interface Args {
   command?: string;
@@ -36,7 +39,7 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-const DEFAULT_DIR = 'lessons';
+const DEFAULT_DIR = process.env.LESSONS_DIR?.trim() || 'lessons';
 
 let i18n: ReturnType<typeof createI18n> | undefined;
 /** The bot's UI strings (button labels), read once. */
@@ -48,11 +51,17 @@ async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   if (args.command === 'check') return check(args.positional[0] ?? DEFAULT_DIR, args.flags.has('strict'));
   if (args.command === 'render') return render(args);
+  if (args.command === 'reload') return reload(args.positional[0] ?? DEFAULT_DIR, args.flags.has('force'));
   console.error(USAGE);
   return 2;
 }
 
 async function check(dir: string, strict: boolean): Promise<number> {
+  const { errors, warnings } = await checkAndPrint(dir);
+  return errors > 0 || (strict && warnings > 0) ? 1 : 0;
+}
+
+async function checkAndPrint(dir: string): Promise<{ errors: number; warnings: number }> {
   const library = await loadLibrary(dir, { defaultLanguage: process.env.DEFAULT_LANGUAGE ?? 'en' });
   const problems: Problem[] = [...library.problems, ...(await telegramProblems(library))];
   problems.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line);
@@ -60,7 +69,29 @@ async function check(dir: string, strict: boolean): Promise<number> {
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   console.error(`${library.stats.files} files, ${library.stats.lessons} lessons: ${errors} errors, ${warnings} warnings`);
-  return errors > 0 || (strict && warnings > 0) ? 1 : 0;
+  return { errors, warnings };
+}
+
+/**
+ * Checks the lessons, then sends SIGHUP to the bot running on DATABASE_PATH
+ * (found through its pid file): it reads them again and swaps them in,
+ * learners' progress included, without a restart.
+ */
+async function reload(dir: string, force: boolean): Promise<number> {
+  const databasePath = process.env.DATABASE_PATH?.trim() || 'data/parasol.sqlite';
+  const pid = runningBotPid(databasePath);
+  if (pid === undefined) {
+    console.error(`No running Parasol found for ${databasePath} (no live process in ${pidFilePath(databasePath)}). Set DATABASE_PATH as the bot has it; a bot that starts reads the lessons anyway.`);
+    return 1;
+  }
+  const { errors } = await checkAndPrint(dir);
+  if (errors > 0 && !force) {
+    console.error('Not reloaded: fix the errors above first (the bot would leave those files out), or pass --force.');
+    return 1;
+  }
+  process.kill(pid, 'SIGHUP');
+  console.log(`Reload sent (SIGHUP) to Parasol, pid ${pid}: it reads ${dir} again now; its log says "lessons reloaded". Progress is kept.`);
+  return 0;
 }
 
 /** Every message of every lesson, as the bot would send it, checked like Telegram checks it. */

@@ -1,5 +1,6 @@
 // The lesson of the day inside the running bot: every minute, plan what has
 // fallen due and send it, one dispatch at a time.
+import type { Catalog } from '../content/catalog.ts';
 import { type DispatchOptions, type DispatchSummary, dispatch } from './dispatcher.ts';
 import { planDue } from './planner.ts';
 
@@ -10,18 +11,24 @@ export interface DailyScheduler {
   stop(): Promise<void>;
 }
 
-export function startDailyScheduler(options: DispatchOptions & { intervalMs?: number }): DailyScheduler {
+export interface SchedulerOptions extends Omit<DispatchOptions, 'catalog'> {
+  /** The current lessons, read at every tick: a reload takes effect at the next one. */
+  catalog: () => Catalog;
+  intervalMs?: number;
+}
+
+export function startDailyScheduler(options: SchedulerOptions): DailyScheduler {
   const abort = new AbortController();
   let running: Promise<DispatchSummary | void> | undefined;
   const tick = async () => {
     if (abort.signal.aborted) return;
     try {
-      planDue(options, options.clock.now());
+      planDue({ ...options, catalog: options.catalog() }, options.clock.now());
     } catch (error) {
       options.log({ error: (error as Error).message }, 'daily: planning failed');
     }
     if (running) return void (await running);
-    running = dispatch({ ...options, signal: abort.signal })
+    running = dispatch({ ...options, catalog: options.catalog(), signal: abort.signal })
       .catch((error) => options.log({ error: (error as Error).message }, 'daily: dispatch failed'))
       .finally(() => (running = undefined));
     await running;

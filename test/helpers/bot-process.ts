@@ -11,12 +11,15 @@ export interface BotProcess {
   /** resolves with the exit code (or signal name) */
   exited: Promise<number | string>;
   stop: (signal?: NodeJS.Signals) => Promise<number | string>;
+  /** the port of the bot's HTTP server (/healthz, the webhook), once it listens (read from the log: LOG_LEVEL info or finer) */
+  httpPort: (timeoutMs?: number) => Promise<number>;
 }
 
 export function startBot(env: Record<string, string>): BotProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
+    // HTTP_PORT 0: bots started by tests in parallel never compete for a port.
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', HTTP_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -30,6 +33,15 @@ export function startBot(env: Record<string, string>): BotProcess {
     stop: async (signal = 'SIGTERM') => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;
+    },
+    httpPort: async (timeoutMs = 30_000) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const port = /"port":(\d+),"msg":"http server listening/.exec(output)?.[1];
+        if (port) return Number(port);
+        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`the bot's HTTP server did not start; output:\n${output}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
     },
   };
 }
