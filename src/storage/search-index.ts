@@ -1,0 +1,315 @@
+// Full-text search over the lessons: an in-memory SQLite FTS5 index, derived
+// from a Catalog and rebuilt whenever the catalog changes (nothing on disk,
+// no migration). One row per lesson message, plus one for a lesson's title,
+// description and aliases, and one for its checklist, so that a hit opens the
+// lesson at the message that matches.
+//
+// One tokenizer for seven languages: text is normalised in JS before it is
+// indexed and before it is queried (see `normaliseForSearch`), then FTS5's
+// unicode61 splits it into words. Chinese has no spaces between words, so
+// every Han/Kana character becomes a word of its own and a Chinese query
+// becomes a phrase of consecutive characters (two-character words match,
+// which a trigram index cannot do). User text is never passed to FTS5 as
+// query syntax: the query is rebuilt from its words, each one quoted.
+import Database from 'better-sqlite3';
+import type { Catalog, Lesson, LessonVersion } from '../content/catalog.ts';
+import { markdownV2PlainText } from '../content/telegram-text.ts';
+
+/** Han ideographs, Kana, CJK punctuation-free: characters written without spaces between words. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const CJK_G = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const ARABIC_INDIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
+
+/**
+ * The form both the index and the queries are made of: compatibility
+ * decomposition (NFKD: full-width letters, Arabic presentation forms),
+ * diacritics and harakat removed, lower case, Arabic and Persian spellings
+ * of the same letter unified (ي/ى/ی, ك/ک, ة/ه), tatweel removed, Persian and
+ * Arabic-Indic digits as ASCII, ZWNJ as a space (Persian writes
+ * "می‌خواهم", "می خواهم" or "میخواهم"), and every Han/Kana character
+ * set apart by spaces.
+ */
+export function normaliseForSearch(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\u064A\u0649]/g, '\u06CC')
+    .replace(/\u0643/g, '\u06A9')
+    .replace(/\u0629/g, '\u0647')
+    .replace(/\u0640/g, '')
+    .replace(ARABIC_INDIC_DIGITS, (d) => String((d.charCodeAt(0) - (d.charCodeAt(0) >= 0x06f0 ? 0x06f0 : 0x0660)) % 10))
+    .replace(/[\u200C\u200D\u200E\u200F]/g, ' ')
+    .replace(CJK_G, ' $& ');
+}
+
+/** A query term: a word, or a run of CJK characters that must appear together. */
+export interface QueryTerm {
+  /** the normalised words of the term (one per CJK character) */
+  words: string[];
+  cjk: boolean;
+}
+
+/** The words of a query, as the index sees them. Everything that is not a letter or a digit separates words. */
+export function queryTerms(query: string): QueryTerm[] {
+  const terms: QueryTerm[] = [];
+  // Runs of letters/digits, each split into CJK runs and the rest.
+  for (const word of query.normalize('NFKD').replace(/\p{M}/gu, '').split(/[^\p{L}\p{N}]+/u)) {
+    if (!word) continue;
+    for (const part of word.split(/([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+)/u)) {
+      if (!part) continue;
+      const normal = normaliseForSearch(part).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      if (!normal.length) continue;
+      if (CJK.test(part)) terms.push({ words: normal, cjk: true });
+      else for (const w of normal) terms.push({ words: [w], cjk: false });
+    }
+  }
+  return terms;
+}
+
+/** Longest query the index looks at: longer text is cut at a word boundary. */
+export const MAX_QUERY_TERMS = 8;
+
+/**
+ * An FTS5 MATCH expression built from the query's words: each term quoted
+ * (so no character of the user's text is ever FTS5 syntax), all required
+ * (`AND`) or any (`OR`), the last non-CJK word as a prefix when it has at
+ * least two letters (results as you type). Empty when the query has no word.
+ */
+export function ftsQuery(terms: QueryTerm[], operator: 'AND' | 'OR' = 'AND'): string {
+  return terms
+    .slice(0, MAX_QUERY_TERMS)
+    .map((term, i, all) => {
+      const phrase = `"${term.words.join(' ').replace(/"/g, '""')}"`;
+      const last = i === all.length - 1;
+      return last && !term.cjk && term.words[0]!.length >= 2 ? `${phrase}*` : phrase;
+    })
+    .join(` ${operator} `);
+}
+
+export interface SearchHit {
+  lesson: Lesson;
+  /** the version that matched */
+  version: LessonVersion;
+  /** the message that matched (0 for a title or description) */
+  index: number;
+  /** where it matched */
+  field: 'title' | 'text' | 'checklist';
+  /** FTS5 bm25 (lower is better) */
+  score: number;
+  /** a short piece of the matching text, around the first word that matched (plain text) */
+  snippet: string;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** lessons found in all (up to `MAX_RESULTS`) */
+  total: number;
+}
+
+export interface SearchOptions {
+  /** the learner's language: its lessons come first */
+  lang: string;
+  offset?: number;
+  limit?: number;
+}
+
+/** At most this many lessons are found for a query. */
+export const MAX_RESULTS = 50;
+const TITLE_WEIGHT = 10;
+const SNIPPET_CHARS = 90;
+
+interface Row {
+  lesson: Lesson;
+  version: LessonVersion;
+  index: number;
+  field: SearchHit['field'];
+  /** plain text as the learner reads it (for snippets) */
+  plain: string;
+}
+
+export class SearchIndex {
+  readonly db: Database.Database;
+  /** rows by rowid - 1; rows of one language have consecutive rowids */
+  private readonly rows: Row[] = [];
+  /** first and last rowid of each language */
+  private readonly ranges = new Map<string, { lo: number; hi: number }>();
+  readonly stats: { rows: number; ms: number };
+  private readonly find: Database.Statement<{ match: string; lo: number; hi: number; limit: number }, { id: number; score: number }>;
+
+  constructor(readonly catalog: Catalog) {
+    const started = performance.now();
+    this.db = new Database(':memory:');
+    // Contentless: the index only answers which rows match and how well; the
+    // texts stay in `rows`.
+    this.db.exec(`CREATE VIRTUAL TABLE chunks USING fts5(title, body, content = '', tokenize = 'unicode61 remove_diacritics 2');`);
+    const insert = this.db.prepare<[number, string, string]>('INSERT INTO chunks (rowid, title, body) VALUES (?, ?, ?)');
+    const add = (row: Row, title: string, body: string) => {
+      this.rows.push(row);
+      insert.run(this.rows.length, normaliseForSearch(title), normaliseForSearch(body));
+    };
+    const byLanguage = new Map<string, Array<{ lesson: Lesson; version: LessonVersion }>>();
+    for (const lesson of catalog.lessons.values()) {
+      for (const version of lesson.versions.values()) {
+        if (!byLanguage.has(version.lang)) byLanguage.set(version.lang, []);
+        byLanguage.get(version.lang)!.push({ lesson, version });
+      }
+    }
+    this.db.transaction(() => {
+      for (const [lang, versions] of byLanguage) {
+        const lo = this.rows.length + 1;
+        for (const { lesson, version } of versions) {
+          // The title, aliases and description share the first message's row:
+          // a hit there opens the lesson at its start.
+          const names = [version.title, ...version.aliases, lesson.slug.replace(/[-_]+/g, ' '), version.description ?? ''].join('\n');
+          if (!version.messages.length) add({ lesson, version, index: 0, field: 'title', plain: version.title }, names, '');
+          version.messages.forEach((message, index) => {
+            const plain = markdownV2PlainText(message.text);
+            const segment = version.segments?.find((s) => s.start === index);
+            add({ lesson, version, index, field: 'text', plain }, index === 0 ? names : (segment?.title ?? ''), plain);
+          });
+          const items = version.checklist?.items.map((item) => item.plain).filter(Boolean) ?? [];
+          if (items.length && version.messages.length) {
+            const plain = items.join('\n');
+            add({ lesson, version, index: version.messages.length - 1, field: 'checklist', plain }, version.checklist!.title, plain);
+          }
+        }
+        this.ranges.set(lang, { lo, hi: this.rows.length });
+      }
+    })();
+    this.db.exec(`INSERT INTO chunks (chunks) VALUES ('optimize');`);
+    // Only rowids and scores come out of SQLite (reading no column is what
+    // keeps a query fast); bm25 weighs a title hit ten times a body hit.
+    this.find = this.db.prepare(
+      `SELECT rowid AS id, bm25(chunks, ${TITLE_WEIGHT}, 1.0) AS score FROM chunks
+       WHERE chunks MATCH @match AND rowid BETWEEN @lo AND @hi ORDER BY score LIMIT @limit`,
+    );
+    this.stats = { rows: this.rows.length, ms: performance.now() - started };
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  search(query: string, options: SearchOptions): SearchResult {
+    const terms = queryTerms(query);
+    if (!terms.length) return { hits: [], total: 0 };
+    let ranked = this.rank(ftsQuery(terms, 'AND'), options.lang);
+    // "is whatsapp safe": when no lesson has every word, lessons with some of them.
+    if (!ranked.length && terms.length > 1) ranked = this.rank(ftsQuery(terms, 'OR'), options.lang);
+    const offset = Math.max(0, options.offset ?? 0);
+    const limit = Math.max(0, options.limit ?? 10);
+    const words = terms.slice(0, MAX_QUERY_TERMS);
+    const hits = ranked.slice(offset, offset + limit).map(({ id, score }) => {
+      const row = this.rows[id - 1]!;
+      return { lesson: row.lesson, version: row.version, index: row.index, field: row.field, score, snippet: snippet(row.plain, words) };
+    });
+    return { hits, total: ranked.length };
+  }
+
+  /**
+   * The best row of each lesson, best first, at most MAX_RESULTS: rows in
+   * the learner's language first, then the others (bm25 scores compare
+   * across the two: the statistics are the whole index's).
+   */
+  private rank(match: string, lang: string): Array<{ id: number; score: number }> {
+    const best = new Map<Lesson, { id: number; score: number }>();
+    const take = (rows: Array<{ id: number; score: number }>) => {
+      for (const row of rows.sort((a, b) => a.score - b.score || a.id - b.id)) {
+        if (best.size >= MAX_RESULTS) return;
+        const lesson = this.rows[row.id - 1]!.lesson;
+        if (!best.has(lesson)) best.set(lesson, row);
+      }
+    };
+    const limit = MAX_RESULTS * 4;
+    const mine = this.ranges.get(lang) ?? [...this.ranges].find(([code]) => code.split('-')[0] === lang.split('-')[0])?.[1];
+    if (mine) take(this.find.all({ match, lo: mine.lo, hi: mine.hi, limit }));
+    if (best.size < MAX_RESULTS) {
+      const others = mine
+        ? [...this.find.all({ match, lo: 1, hi: mine.lo - 1, limit }), ...this.find.all({ match, lo: mine.hi + 1, hi: this.rows.length, limit })]
+        : this.find.all({ match, lo: 1, hi: this.rows.length, limit });
+      take(others);
+    }
+    return [...best.values()];
+  }
+}
+
+const charCache = new Map<string, string>();
+function normaliseChar(ch: string): string {
+  if (ch.charCodeAt(0) < 128) return ch.toLowerCase();
+  let n = charCache.get(ch);
+  if (n === undefined) {
+    n = normaliseForSearch(ch).replace(/\s+/g, '');
+    if (charCache.size < 50_000) charCache.set(ch, n);
+  }
+  return n;
+}
+
+/**
+ * About SNIPPET_CHARS characters of `plain` around the first place a query
+ * word starts, on one line, with … where it was cut. The start of the text
+ * when no word is found (a match in another field).
+ */
+export function snippet(plain: string, terms: QueryTerm[], width = SNIPPET_CHARS): string {
+  const flat = plain.replace(/\s+/g, ' ').trim();
+  // Normalise character by character, remembering where each normalised
+  // character came from, to find the match in the original text.
+  let normal = '';
+  const origin: number[] = [];
+  let i = 0;
+  for (const ch of flat) {
+    const n = normaliseChar(ch);
+    for (let k = 0; k < n.length; k++) origin.push(i);
+    normal += n;
+    i += ch.length;
+  }
+  let at = -1;
+  for (const term of terms) {
+    const needle = term.words.join('');
+    let from = 0;
+    while (needle && (from = normal.indexOf(needle, from)) !== -1) {
+      // A word starts here: the text starts, or the previous character is no letter (CJK always counts).
+      if (term.cjk || from === 0 || !/[\p{L}\p{N}]/u.test(normal[from - 1]!)) break;
+      from += 1;
+    }
+    if (from !== -1 && needle && (at === -1 || origin[from]! < at)) at = origin[from]!;
+  }
+  if (flat.length <= width) return flat;
+  if (at === -1) at = 0;
+  let start = Math.max(0, at - Math.floor(width / 3));
+  let end = Math.min(flat.length, start + width);
+  start = Math.max(0, end - width);
+  // Cut at spaces when there are some near the edges (not in Chinese).
+  if (start > 0) {
+    const space = flat.indexOf(' ', start);
+    if (space !== -1 && space < at && space - start < 15) start = space + 1;
+  }
+  if (end < flat.length) {
+    const space = flat.lastIndexOf(' ', end);
+    if (space > at && end - space < 15) end = space;
+  }
+  // Never split a surrogate pair.
+  if (/[\uDC00-\uDFFF]/.test(flat[start] ?? '')) start += 1;
+  if (/[\uD800-\uDBFF]/.test(flat[end - 1] ?? '')) end -= 1;
+  return `${start > 0 ? '…' : ''}${flat.slice(start, end).trim()}${end < flat.length ? '…' : ''}`;
+}
+
+// One index per catalog; a reload (a new Catalog object) builds a new one
+// and closes the previous.
+const indexes = new WeakMap<Catalog, SearchIndex>();
+let latest: SearchIndex | undefined;
+
+/** The search index of a catalog, built on first use. */
+export function searchIndexFor(catalog: Catalog): SearchIndex {
+  let index = indexes.get(catalog);
+  if (!index) {
+    index = new SearchIndex(catalog);
+    indexes.set(catalog, index);
+    if (latest && latest.catalog !== catalog) {
+      indexes.delete(latest.catalog);
+      latest.close();
+    }
+    latest = index;
+  }
+  return index;
+}
