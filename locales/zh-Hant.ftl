@@ -21,6 +21,8 @@ help =
     /lessons — 瀏覽所有課程
     /lesson 名稱 — 開啟課程，例如 /lesson calls
     /lesson — 從上次中斷的地方繼續
+    /search 關鍵字 — 搜尋任何主題的課程，例如 /search 手機 被扣押
+    /saved — 您用 ☆ 收藏的課程
     /language — 變更語言
     /progress — 查看您已讀過的內容
     /forget — 刪除關於您的所有資料
@@ -76,3 +78,19 @@ daily-unsubscribed = 每日課程已停止。輸入 /daily 即可重新開始。
 daily-zone-unknown = 我不認識「{ $zone }」這個時區。時區名稱的格式如 Europe/Paris 或 America/Bogota。請選擇一個：
 daily-hour-invalid = 時間必須是 0 到 23 之間的數字，例如 /daily hour 8。
 daily-offer = 想每天收到一堂課嗎？您隨時可以用 /daily 變更這項設定。
+
+# search and bookmarks
+cmd-search = 搜尋課程：/search 手機
+cmd-saved = 您收藏的課程
+search-usage = 在 /search 後面輸入您要找的內容，例如 /search 手機 被扣押。您也可以直接傳幾個字給我。
+search-no-words = 我只能搜尋文字。請傳幾個字，例如：手機 被扣押。
+search-nothing = 找不到與「{ $query }」相關的內容。請換個說法，或輸入 /lessons 查看所有課程。
+search-results = 與「{ $query }」相關的課程（{ $page }/{ $pages }）
+search-in-language = 語言：{ $language }
+bookmark-add = ☆ 收藏
+bookmark-remove = ★ 已收藏
+bookmark-added = 已收藏。輸入 /saved 即可再次找到。
+bookmark-removed = 已從收藏中移除。
+saved-title = 您收藏的課程（{ $page }/{ $pages }）。按 ✕ 可移除。
+saved-empty = 您還沒有收藏任何課程。在課程下方點 ☆ 收藏，就會出現在這裡。
+inline-open = 📖 開啟完整課程

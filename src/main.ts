@@ -11,7 +11,9 @@ import { loadLibrary } from './content/library.ts';
 import { createLogger } from './logger.ts';
 import { startPlayground } from './playground/index.ts';
 import { openDatabase } from './storage/database.ts';
+import { BookmarkStore } from './storage/bookmarks.ts';
 import { DailyStore } from './storage/daily-store.ts';
+import { searchIndexFor } from './storage/search-index.ts';
 import { Store } from './storage/store.ts';
 import { clockFromEnv } from './scheduling/clock.ts';
 import { startDailyScheduler } from './scheduling/scheduler.ts';
@@ -35,14 +37,18 @@ async function main(): Promise<void> {
   const library = await loadLibrary(config.lessonsDir, { defaultLanguage: config.defaultLanguage, cacheDir: join(dirname(config.databasePath), 'cache') });
   for (const problem of library.problems) logger[problem.severity === 'error' ? 'error' : 'warn']({ path: problem.path, line: problem.line }, problem.reason);
   logger.info({ ...library.stats }, 'lessons loaded');
+  // Built now rather than on the first search; a reloaded catalog gets its own on first use.
+  const index = searchIndexFor(library.catalog);
+  logger.info({ rows: index.stats.rows, ms: Math.round(index.stats.ms) }, 'search index built');
 
   const db = openDatabase(config.databasePath);
   const store = new Store(db);
   const daily = new DailyStore(db);
+  const bookmarks = new BookmarkStore(db);
   const catalog = library.catalog;
   const i18n = createI18n<BotContext>(config.defaultLanguage, (ctx) => ctx.lang);
   const sendMeter = new SendMeter();
-  const services = { config, store, daily, logger, catalog: () => catalog, i18n, sendMeter };
+  const services = { config, store, daily, bookmarks, logger, catalog: () => catalog, i18n, sendMeter };
   const bot = createBot(config.botToken!, services);
 
   await bot.init();

@@ -2,6 +2,7 @@
 // button forward; progress saved as each message goes out.
 import type { Lesson, LessonVersion } from '../content/catalog.ts';
 import type { BotContext } from './context.ts';
+import { bookmarkButton, withBookmarkButton } from './keyboards/bookmarks.ts';
 import { lessonMessage, type OutgoingMessage } from './keyboards/lesson.ts';
 
 export function languageName(ctx: BotContext, code: string): string {
@@ -41,7 +42,10 @@ export async function sendLessonMessage(ctx: BotContext, lesson: Lesson, index: 
   // Recorded before sending: if the process dies in between, resuming sends
   // this same message again (resume repeats the last message sent).
   await ctx.services.store.recordProgressSoon(ctx.from!.id, lesson.slug, position + 1, position + 1 >= version.messages.length);
-  await ctx.reply(message.text, { parse_mode: message.parse_mode, reply_markup: message.reply_markup, link_preview_options: { is_disabled: true } });
+  // ☆ Save (★ when saved) is the learner's own, so it is added here, not cached.
+  const saved = ctx.services.bookmarks.has(ctx.from!.id, lesson.slug);
+  const reply_markup = withBookmarkButton(message.reply_markup, bookmarkButton(lesson, saved, (k, v) => ctx.t(k, v)));
+  await ctx.reply(message.text, { parse_mode: message.parse_mode, reply_markup, link_preview_options: { is_disabled: true } });
 }
 
 /** Opens a lesson where the learner left it, or from the start when new or finished. */

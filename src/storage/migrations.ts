@@ -49,6 +49,15 @@ export const MIGRATIONS: string[] = [
      heartbeat_at INTEGER NOT NULL
    ) STRICT;
    ALTER TABLE users ADD COLUMN daily_offered INTEGER NOT NULL DEFAULT 0;`,
+  // bookmarks (#8): lessons a learner saved for later. Only the user id, the
+  // lesson's slug and when; /forget removes them with the user.
+  `CREATE TABLE bookmarks (
+     user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     lesson TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     PRIMARY KEY (user_id, lesson)
+   ) STRICT;
+   CREATE INDEX bookmarks_recent ON bookmarks (user_id, created_at);`,
 ];
 
 export function migrate(db: Database.Database): void {
