@@ -71,7 +71,7 @@ describe('the bot, end to end', () => {
     await api.waitUntil(() => api.myCommands({ type: 'default' }, 'fa') !== undefined);
     for (const lang of ['', 'en', 'es', 'fr', 'ru', 'ar', 'fa', 'zh']) {
       const commands = api.myCommands({ type: 'default' }, lang);
-      assert.deepEqual(commands?.map((c) => c.command), ['start', 'help', 'lessons', 'lesson', 'daily', 'language', 'progress', 'forget'], lang);
+      assert.deepEqual(commands?.map((c) => c.command), ['start', 'help', 'lessons', 'lesson', 'search', 'saved', 'daily', 'language', 'progress', 'forget'], lang);
     }
   });
 
