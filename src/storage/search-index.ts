@@ -208,27 +208,25 @@ export class SearchIndex {
   }
 
   /**
-   * The best row of each lesson, best first, at most MAX_RESULTS: rows in
-   * the learner's language first, then the others (bm25 scores compare
-   * across the two: the statistics are the whole index's).
+   * The best row of each lesson, best first, at most MAX_RESULTS: lessons in
+   * the learner's language first, then in the default language, then in the
+   * others, one language after another (bm25 is computed for every row a
+   * query matches, so a language is only looked at while results are
+   * missing; and scores of two languages hardly compare anyway).
    */
   private rank(match: string, lang: string): Array<{ id: number; score: number }> {
     const best = new Map<Lesson, { id: number; score: number }>();
-    const take = (rows: Array<{ id: number; score: number }>) => {
-      for (const row of rows.sort((a, b) => a.score - b.score || a.id - b.id)) {
-        if (best.size >= MAX_RESULTS) return;
+    const base = (code: string) => code.split('-')[0]!.toLowerCase();
+    const mine = this.ranges.has(lang) ? lang : [...this.ranges.keys()].find((code) => base(code) === base(lang));
+    const order = [...new Set([mine, this.catalog.defaultLanguage, ...[...this.ranges.keys()].sort()])].filter((code): code is string => !!code && this.ranges.has(code));
+    for (const code of order) {
+      if (best.size >= MAX_RESULTS) break;
+      const { lo, hi } = this.ranges.get(code)!;
+      for (const row of this.find.all({ match, lo, hi, limit: MAX_RESULTS * 4 })) {
+        if (best.size >= MAX_RESULTS) break;
         const lesson = this.rows[row.id - 1]!.lesson;
         if (!best.has(lesson)) best.set(lesson, row);
       }
-    };
-    const limit = MAX_RESULTS * 4;
-    const mine = this.ranges.get(lang) ?? [...this.ranges].find(([code]) => code.split('-')[0] === lang.split('-')[0])?.[1];
-    if (mine) take(this.find.all({ match, lo: mine.lo, hi: mine.hi, limit }));
-    if (best.size < MAX_RESULTS) {
-      const others = mine
-        ? [...this.find.all({ match, lo: 1, hi: mine.lo - 1, limit }), ...this.find.all({ match, lo: mine.hi + 1, hi: this.rows.length, limit })]
-        : this.find.all({ match, lo: 1, hi: this.rows.length, limit });
-      take(others);
     }
     return [...best.values()];
   }
