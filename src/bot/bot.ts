@@ -67,7 +67,8 @@ export function createBot(token: string, services: Services): Bot<BotContext> {
     limit<BotContext, never>({
       timeFrame: FLOOD_WINDOW_MS,
       limit: FLOOD_LIMIT,
-      keyGenerator: (ctx) => ctx.from?.id.toString(),
+      // Inline queries (one per keystroke or so) are counted apart, so typing "@bot …" never mutes the private chat.
+      keyGenerator: (ctx) => (ctx.inlineQuery ? `inline:${ctx.from!.id}` : ctx.from?.id.toString()),
       onLimitExceeded: async (ctx) => {
         // Inline queries come as the user types: past the limit they are dropped (there is no chat to answer in).
         if (ctx.inlineQuery) return;
