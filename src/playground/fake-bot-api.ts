@@ -1288,6 +1288,9 @@ export class FakeBotApi {
     // Asking for an offset confirms every earlier update; a negative offset keeps only the last -offset.
     if (offset > 0) this.queue = this.queue.filter((u) => u.update_id >= offset);
     else if (offset < 0) this.queue = this.queue.slice(offset);
+    // Like Telegram, allowed_updates is remembered, and updates of other types are dropped.
+    if (Array.isArray(p.allowed_updates) && p.allowed_updates.length > 0) this.allowedUpdates = new Set(p.allowed_updates.map(String));
+    this.dropUnwantedUpdates();
 
     if (this.queue.length > 0 || timeout === 0 || this.closed) return this.queue.slice(0, limit);
 
@@ -1311,7 +1314,15 @@ export class FakeBotApi {
       throw new ApiError(409, 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running');
     }
     if (this.closed) return [];
+    this.dropUnwantedUpdates();
     return this.queue.slice(0, limit);
+  }
+
+  private allowedUpdates: Set<string> | undefined;
+
+  private dropUnwantedUpdates(): void {
+    const allowed = this.allowedUpdates;
+    if (allowed) this.queue = this.queue.filter((u) => allowed.has(Object.keys(u).find((k) => k !== 'update_id') ?? ''));
   }
 
   private storeBotMessage(state: ChatState, message: Message, kind: 'text' | 'photo', formatted: FormattedText): StoredMessage {
