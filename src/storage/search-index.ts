@@ -1,8 +1,8 @@
 // Full-text search over the lessons: an in-memory SQLite FTS5 index, derived
 // from a Catalog and rebuilt whenever the catalog changes (nothing on disk,
-// no migration). One row per lesson message, plus one for a lesson's title,
-// description and aliases, and one for its checklist, so that a hit opens the
-// lesson at the message that matches.
+// no migration). One row per lesson message (the first one also holding the
+// title, aliases and description, weighted higher) and one for the checklist,
+// so that a hit opens the lesson at the message that matches.
 //
 // One tokenizer for seven languages: text is normalised in JS before it is
 // indexed and before it is queried (see `normaliseForSearch`), then FTS5's
@@ -15,7 +15,7 @@ import Database from 'better-sqlite3';
 import type { Catalog, Lesson, LessonVersion } from '../content/catalog.ts';
 import { markdownV2PlainText } from '../content/telegram-text.ts';
 
-/** Han ideographs, Kana, CJK punctuation-free: characters written without spaces between words. */
+/** Han ideographs and Kana: scripts written without spaces between words. */
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const CJK_G = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 const ARABIC_INDIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
@@ -194,9 +194,9 @@ export class SearchIndex {
   search(query: string, options: SearchOptions): SearchResult {
     const terms = queryTerms(query);
     if (!terms.length) return { hits: [], total: 0 };
-    let ranked = this.rank(ftsQuery(terms, 'AND'), options.lang);
+    let ranked = this.safeRank(ftsQuery(terms, 'AND'), options.lang);
     // "is whatsapp safe": when no lesson has every word, lessons with some of them.
-    if (!ranked.length && terms.length > 1) ranked = this.rank(ftsQuery(terms, 'OR'), options.lang);
+    if (!ranked.length && terms.length > 1) ranked = this.safeRank(ftsQuery(terms, 'OR'), options.lang);
     const offset = Math.max(0, options.offset ?? 0);
     const limit = Math.max(0, options.limit ?? 10);
     const words = terms.slice(0, MAX_QUERY_TERMS);
@@ -205,6 +205,20 @@ export class SearchIndex {
       return { lesson: row.lesson, version: row.version, index: row.index, field: row.field, score, snippet: snippet(row.plain, words) };
     });
     return { hits, total: ranked.length };
+  }
+
+  /**
+   * Belt and braces: the query is made of quoted words only, but should FTS5
+   * still refuse one (a character its tables see differently), the answer is
+   * "nothing found", not an error.
+   */
+  private safeRank(match: string, lang: string): Array<{ id: number; score: number }> {
+    try {
+      return this.rank(match, lang);
+    } catch (error) {
+      if (error instanceof Database.SqliteError) return [];
+      throw error;
+    }
   }
 
   /**
