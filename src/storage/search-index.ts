@@ -6,18 +6,21 @@
 //
 // One tokenizer for seven languages: text is normalised in JS before it is
 // indexed and before it is queried (see `normaliseForSearch`), then FTS5's
-// unicode61 splits it into words. Chinese has no spaces between words, so
-// every Han/Kana character becomes a word of its own and a Chinese query
-// becomes a phrase of consecutive characters (two-character words match,
-// which a trigram index cannot do). User text is never passed to FTS5 as
-// query syntax: the query is rebuilt from its words, each one quoted.
+// unicode61 splits it into words. Chinese has no spaces between words, so a
+// run of Han/Kana characters is indexed as its overlapping pairs ("手機密碼" →
+// 手機 機密 密碼 碼, the last character alone): a two-character word is one
+// token, a longer one a phrase of pairs, a single character a prefix (which a
+// trigram index cannot match). Pairs, not single characters, because single
+// characters are so frequent that phrase queries over them are slow. User
+// text is never passed to FTS5 as query syntax: the query is rebuilt from its
+// words, each one quoted.
 import Database from 'better-sqlite3';
 import type { Catalog, Lesson, LessonVersion } from '../content/catalog.ts';
 import { markdownV2PlainText } from '../content/telegram-text.ts';
 
 /** Han ideographs and Kana: scripts written without spaces between words. */
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-const CJK_G = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
 const ARABIC_INDIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
 
 /**
@@ -26,10 +29,20 @@ const ARABIC_INDIC_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
  * diacritics and harakat removed, lower case, Arabic and Persian spellings
  * of the same letter unified (ي/ى/ی, ك/ک, ة/ه), tatweel removed, Persian and
  * Arabic-Indic digits as ASCII, ZWNJ as a space (Persian writes
- * "می‌خواهم", "می خواهم" or "میخواهم"), and every Han/Kana character
- * set apart by spaces.
+ * "می‌خواهم", "می خواهم" or "میخواهم"), and runs of Han/Kana characters
+ * as their pairs (see above).
  */
 export function normaliseForSearch(text: string): string {
+  return normaliseLetters(text).replace(CJK_RUN, (run) => ` ${cjkPairs([...run]).join(' ')} `);
+}
+
+/** "手機密碼" → 手機 機密 密碼 碼: each character starts one token. */
+function cjkPairs(chars: string[]): string[] {
+  return chars.map((c, i) => (i + 1 < chars.length ? c + chars[i + 1] : c));
+}
+
+/** normaliseForSearch without the Chinese pairs. */
+function normaliseLetters(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -39,13 +52,12 @@ export function normaliseForSearch(text: string): string {
     .replace(/\u0629/g, '\u0647')
     .replace(/\u0640/g, '')
     .replace(ARABIC_INDIC_DIGITS, (d) => String((d.charCodeAt(0) - (d.charCodeAt(0) >= 0x06f0 ? 0x06f0 : 0x0660)) % 10))
-    .replace(/[\u200C\u200D\u200E\u200F]/g, ' ')
-    .replace(CJK_G, ' $& ');
+    .replace(/[\u200C\u200D\u200E\u200F]/g, ' ');
 }
 
 /** A query term: a word, or a run of CJK characters that must appear together. */
 export interface QueryTerm {
-  /** the normalised words of the term (one per CJK character) */
+  /** the normalised word, or the characters of a CJK run */
   words: string[];
   cjk: boolean;
 }
@@ -58,10 +70,11 @@ export function queryTerms(query: string): QueryTerm[] {
     if (!word) continue;
     for (const part of word.split(/([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+)/u)) {
       if (!part) continue;
-      const normal = normaliseForSearch(part).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-      if (!normal.length) continue;
-      if (CJK.test(part)) terms.push({ words: normal, cjk: true });
-      else for (const w of normal) terms.push({ words: [w], cjk: false });
+      if (CJK.test(part)) {
+        terms.push({ words: [...normaliseLetters(part)].filter((c) => /[\p{L}\p{N}]/u.test(c)), cjk: true });
+        continue;
+      }
+      for (const w of normaliseLetters(part).split(/[^\p{L}\p{N}]+/u)) if (w) terms.push({ words: [w], cjk: false });
     }
   }
   return terms;
@@ -77,12 +90,14 @@ export const MAX_QUERY_TERMS = 8;
  * least two letters (results as you type). Empty when the query has no word.
  */
 export function ftsQuery(terms: QueryTerm[], operator: 'AND' | 'OR' = 'AND'): string {
+  const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
   return terms
     .slice(0, MAX_QUERY_TERMS)
     .map((term, i, all) => {
-      const phrase = `"${term.words.join(' ').replace(/"/g, '""')}"`;
+      // One character: any pair it starts (or itself, last in a run); two: one pair; more: consecutive pairs.
+      if (term.cjk) return term.words.length === 1 ? `${quote(term.words[0]!)}*` : quote(cjkPairs(term.words).slice(0, -1).join(' '));
       const last = i === all.length - 1;
-      return last && !term.cjk && term.words[0]!.length >= 2 ? `${phrase}*` : phrase;
+      return last && term.words[0]!.length >= 2 ? `${quote(term.words[0]!)}*` : quote(term.words[0]!);
     })
     .join(` ${operator} `);
 }
@@ -236,7 +251,7 @@ export class SearchIndex {
     for (const code of order) {
       if (best.size >= MAX_RESULTS) break;
       const { lo, hi } = this.ranges.get(code)!;
-      for (const row of this.find.all({ match, lo, hi, limit: MAX_RESULTS * 4 })) {
+      for (const row of this.find.all({ match, lo, hi, limit: MAX_RESULTS * 2 })) {
         if (best.size >= MAX_RESULTS) break;
         const lesson = this.rows[row.id - 1]!.lesson;
         if (!best.has(lesson)) best.set(lesson, row);
@@ -251,7 +266,7 @@ function normaliseChar(ch: string): string {
   if (ch.charCodeAt(0) < 128) return ch.toLowerCase();
   let n = charCache.get(ch);
   if (n === undefined) {
-    n = normaliseForSearch(ch).replace(/\s+/g, '');
+    n = normaliseLetters(ch).replace(/\s+/g, '');
     if (charCache.size < 50_000) charCache.set(ch, n);
   }
   return n;
@@ -264,6 +279,14 @@ function normaliseChar(ch: string): string {
  */
 export function snippet(plain: string, terms: QueryTerm[], width = SNIPPET_CHARS): string {
   const flat = plain.replace(/\s+/g, ' ').trim();
+  if (flat.length <= width) return flat;
+  // Most often a word is found as typed (lower case): no need to normalise the text.
+  const lower = flat.toLowerCase();
+  for (const term of terms) {
+    if (term.cjk) continue;
+    const at = lower.search(new RegExp(`(?<![\\p{L}\\p{N}])${term.words[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u'));
+    if (at !== -1 && lower.length === flat.length) return cut(flat, at, width);
+  }
   // Normalise character by character, remembering where each normalised
   // character came from, to find the match in the original text.
   let normal = '';
@@ -286,8 +309,11 @@ export function snippet(plain: string, terms: QueryTerm[], width = SNIPPET_CHARS
     }
     if (from !== -1 && needle && (at === -1 || origin[from]! < at)) at = origin[from]!;
   }
-  if (flat.length <= width) return flat;
-  if (at === -1) at = 0;
+  return cut(flat, at === -1 ? 0 : at, width);
+}
+
+/** About `width` characters of `flat` around `at`, cut at spaces when there are some near the edges. */
+function cut(flat: string, at: number, width: number): string {
   let start = Math.max(0, at - Math.floor(width / 3));
   let end = Math.min(flat.length, start + width);
   start = Math.max(0, end - width);

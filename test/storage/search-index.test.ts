@@ -40,12 +40,13 @@ describe('search normalisation', () => {
     assert.equal(normaliseForSearch('۲۰۲۶'), '2026');
     // Full-width Latin letters are letters.
     assert.equal(normaliseForSearch('ＷｈａｔｓＡｐｐ'), 'whatsapp');
-    assert.deepEqual(normaliseForSearch('手機密碼').trim().split(/\s+/), ['手', '機', '密', '碼']);
+    // Chinese: overlapping pairs, the last character alone.
+    assert.deepEqual(normaliseForSearch('用手機密碼').trim().split(/\s+/), ['用手', '手機', '機密', '密碼', '碼']);
   });
 
   it('builds FTS queries from quoted words only, whatever the user typed', () => {
     assert.equal(ftsQuery(queryTerms('phone taken')), '"phone" AND "taken"*');
-    assert.equal(ftsQuery(queryTerms('手機 被扣押')), '"手 機" AND "被 扣 押"');
+    assert.equal(ftsQuery(queryTerms('手機 被扣押 手')), '"手機" AND "被扣 扣押" AND "手"*');
     assert.equal(ftsQuery(queryTerms('"*(:^-')), '');
     assert.equal(ftsQuery(queryTerms('NEAR(a b) OR title:x')), '"near" AND "a" AND "b" AND "or" AND "title" AND "x"');
     for (const typed of ['a"b', 'x*y', 'col:val', '^start', '-not', '(a OR b)', '{title body}: x', 'a + b']) {
@@ -86,6 +87,11 @@ describe('the search index', () => {
     assert.deepEqual(slugs(idx, '手機', 'zh-Hant'), ['seized/zh-Hant']);
     assert.deepEqual(slugs(idx, '沒收', 'zh-Hant'), ['seized/zh-Hant']);
     assert.deepEqual(slugs(idx, '手機 密碼', 'zh-Hant'), ['seized/zh-Hant']);
+    assert.deepEqual(slugs(idx, '另一台裝置', 'zh-Hant'), ['seized/zh-Hant'], 'a longer word');
+    assert.deepEqual(slugs(idx, '台裝置另', 'zh-Hant'), [], 'not the same characters in another order');
+    // One character: wherever it is in a run, last included (碼 ends "密碼。").
+    assert.deepEqual(slugs(idx, '碼', 'zh-Hant'), ['seized/zh-Hant']);
+    assert.deepEqual(slugs(idx, '機', 'zh-Hant').sort(), ['machines/zh-Hant', 'seized/zh-Hant']);
     // "機手" is no word of either lesson, though both characters occur.
     assert.deepEqual(slugs(idx, '機手', 'zh-Hant'), []);
     assert.match(idx.search('沒收', { lang: 'zh-Hant' }).hits[0]!.snippet, /手機被沒收/);
