@@ -150,6 +150,7 @@ export class SearchIndex {
   /** first and last rowid of each language */
   private readonly ranges = new Map<string, { lo: number; hi: number }>();
   readonly stats: { rows: number; ms: number };
+  private readonly ids: Database.Statement<{ match: string }>;
   private readonly find: Database.Statement<{ match: string; lo: number; hi: number; limit: number }, { id: number; score: number }>;
 
   constructor(readonly catalog: Catalog) {
@@ -199,6 +200,7 @@ export class SearchIndex {
       `SELECT rowid AS id, bm25(chunks, ${TITLE_WEIGHT}, 1.0) AS score FROM chunks
        WHERE chunks MATCH @match AND rowid BETWEEN @lo AND @hi ORDER BY score LIMIT @limit`,
     );
+    this.ids = this.db.prepare<{ match: string }>('SELECT rowid FROM chunks WHERE chunks MATCH @match').pluck();
     this.stats = { rows: this.rows.length, ms: performance.now() - started };
   }
 
@@ -247,14 +249,23 @@ export class SearchIndex {
     const best = new Map<Lesson, { id: number; score: number }>();
     const base = (code: string) => code.split('-')[0]!.toLowerCase();
     const mine = this.ranges.has(lang) ? lang : [...this.ranges.keys()].find((code) => base(code) === base(lang));
-    const order = [...new Set([mine, this.catalog.defaultLanguage, ...[...this.ranges.keys()].sort()])].filter((code): code is string => !!code && this.ranges.has(code));
-    for (const code of order) {
-      if (best.size >= MAX_RESULTS) break;
+    const take = (code: string) => {
       const { lo, hi } = this.ranges.get(code)!;
       for (const row of this.find.all({ match, lo, hi, limit: MAX_RESULTS * 2 })) {
         if (best.size >= MAX_RESULTS) break;
         const lesson = this.rows[row.id - 1]!.lesson;
         if (!best.has(lesson)) best.set(lesson, row);
+      }
+    };
+    if (mine) take(mine);
+    if (best.size < MAX_RESULTS) {
+      // Which other languages match at all (cheap: no ranking), so that only those are ranked.
+      const present = new Set<string>();
+      for (const id of this.ids.all({ match }) as number[]) present.add(this.rows[id - 1]!.version.lang);
+      const order = [...new Set([this.catalog.defaultLanguage, ...[...present].sort()])];
+      for (const code of order) {
+        if (best.size >= MAX_RESULTS) break;
+        if (code !== mine && present.has(code)) take(code);
       }
     }
     return [...best.values()];
