@@ -28,7 +28,7 @@ function index(versions: LessonVersion[]): SearchIndex {
 const slugs = (idx: SearchIndex, query: string, lang = 'en') => idx.search(query, { lang, limit: 50 }).hits.map((h) => `${h.lesson.slug}/${h.version.lang}`);
 
 describe('search normalisation', () => {
-  it('removes accents, harakat and tatweel, unifies Arabic and Persian letters, splits Chinese characters', () => {
+  it('removes accents, harakat and tatweel, unifies Arabic and Persian letters, pairs Chinese characters', () => {
     assert.equal(normaliseForSearch('Téléphone ÉCRAN'), 'telephone ecran');
     // Arabic with harakat and tatweel, and the same word without.
     assert.equal(normaliseForSearch('كَلِمَةُ'), normaliseForSearch('كلمة'));
