@@ -21,6 +21,8 @@ help =
     /lessons — تصفّح كل الدروس
     /lesson الاسم — فتح درس، مثلًا /lesson calls
     /lesson — المتابعة من حيث توقفت
+    /search كلمات — البحث عن دروس حول أي موضوع، مثلًا /search هاتف مصادر
+    /saved — الدروس التي حفظتها بالزر ☆
     /language — تغيير اللغة
     /progress — عرض ما قرأته
     /forget — حذف كل ما هو محفوظ عنك
@@ -94,3 +96,19 @@ stats =
     قرؤوا درسًا اليوم (UTC): { $readersToday }
     دروس اليوم: أُرسل { $dailySent }، فشل { $dailyFailed }، في الانتظار { $dailyPending }
     الأخطاء منذ التشغيل (قبل { $hours } ساعة): { $errors }
+
+# search and bookmarks
+cmd-search = البحث في الدروس: /search هاتف
+cmd-saved = دروسك المحفوظة
+search-usage = اكتب ما تبحث عنه بعد /search، مثلًا /search هاتف مصادر. يمكنك أيضًا أن ترسل لي بضع كلمات فقط.
+search-no-words = لا أستطيع البحث إلا عن كلمات. أرسل بعضها، مثلًا: هاتف مصادر.
+search-nothing = لم أجد شيئًا عن «{ $query }». جرّب كلمات أخرى، أو اكتب /lessons لرؤية كل الدروس.
+search-results = دروس عن «{ $query }» ({ $page }/{ $pages })
+search-in-language = باللغة: { $language }
+bookmark-add = ☆ حفظ
+bookmark-remove = ★ محفوظ
+bookmark-added = تم الحفظ. اكتب /saved لتجده مجددًا.
+bookmark-removed = أُزيل من دروسك المحفوظة.
+saved-title = دروسك المحفوظة ({ $page }/{ $pages }). الزر ✕ يزيل درسًا.
+saved-empty = لم تحفظ أي درس بعد. اضغط ☆ حفظ تحت أي درس لتجده هنا.
+inline-open = 📖 فتح الدرس كاملًا

@@ -21,6 +21,8 @@ help =
     /lessons — browse all lessons
     /lesson NAME — open a lesson, for example /lesson calls
     /lesson — continue where you left off
+    /search WORDS — find lessons about anything, for example /search phone taken
+    /saved — the lessons you saved with ☆
     /language — change the language
     /progress — see what you have read
     /forget — delete everything stored about you
@@ -94,3 +96,19 @@ stats =
     Read a lesson today (UTC): { $readersToday }
     Lessons of the day today: { $dailySent } sent, { $dailyFailed } failed, { $dailyPending } waiting
     Errors since start ({ $hours } h ago): { $errors }
+
+# search and bookmarks
+cmd-search = Search the lessons: /search phone
+cmd-saved = Your saved lessons
+search-usage = Type what you are looking for after /search, for example /search phone taken. You can also simply send me a few words.
+search-no-words = I can only search for words. Send a few, for example: phone taken.
+search-nothing = I found nothing about “{ $query }”. Try other words, or type /lessons to see all lessons.
+search-results = Lessons about “{ $query }” ({ $page }/{ $pages })
+search-in-language = in { $language }
+bookmark-add = ☆ Save
+bookmark-remove = ★ Saved
+bookmark-added = Saved. Type /saved to find it again.
+bookmark-removed = Removed from your saved lessons.
+saved-title = Your saved lessons ({ $page }/{ $pages }). ✕ removes one.
+saved-empty = You have not saved a lesson yet. Tap ☆ Save under a lesson to keep it here.
+inline-open = 📖 Open the whole lesson

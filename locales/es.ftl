@@ -21,6 +21,8 @@ help =
     /lessons — ver todas las lecciones
     /lesson NOMBRE — abrir una lección, por ejemplo /lesson calls
     /lesson — continuar donde lo dejó
+    /search PALABRAS — buscar lecciones sobre cualquier tema, por ejemplo /search teléfono robado
+    /saved — las lecciones que guardó con ☆
     /language — cambiar el idioma
     /progress — ver lo que ha leído
     /forget — borrar todo lo que se guarda sobre usted
@@ -94,3 +96,19 @@ stats =
     Leyeron una lección hoy (UTC): { $readersToday }
     Lecciones del día hoy: { $dailySent } enviadas, { $dailyFailed } fallidas, { $dailyPending } en espera
     Errores desde el inicio (hace { $hours } h): { $errors }
+
+# search and bookmarks
+cmd-search = Buscar en las lecciones: /search teléfono
+cmd-saved = Sus lecciones guardadas
+search-usage = Escriba lo que busca después de /search, por ejemplo /search teléfono robado. También puede enviarme unas palabras sin más.
+search-no-words = Solo puedo buscar palabras. Envíe algunas, por ejemplo: teléfono robado.
+search-nothing = No encontré nada sobre «{ $query }». Pruebe con otras palabras o escriba /lessons para ver todas las lecciones.
+search-results = Lecciones sobre «{ $query }» ({ $page }/{ $pages })
+search-in-language = en { $language }
+bookmark-add = ☆ Guardar
+bookmark-remove = ★ Guardada
+bookmark-added = Guardada. Escriba /saved para encontrarla de nuevo.
+bookmark-removed = Quitada de sus lecciones guardadas.
+saved-title = Sus lecciones guardadas ({ $page }/{ $pages }). ✕ quita una.
+saved-empty = Todavía no ha guardado ninguna lección. Toque ☆ Guardar bajo una lección para tenerla aquí.
+inline-open = 📖 Abrir la lección completa

@@ -21,6 +21,8 @@ help =
     /lessons — مرور همهٔ درس‌ها
     /lesson نام — باز کردن یک درس، برای مثال /lesson calls
     /lesson — ادامه از همان‌جایی که مانده بودید
+    /search کلمات — جستجوی درس‌ها دربارهٔ هر موضوعی، برای مثال /search گوشی توقیف
+    /saved — درس‌هایی که با ☆ ذخیره کرده‌اید
     /language — تغییر زبان
     /progress — دیدن آنچه خوانده‌اید
     /forget — حذف همهٔ اطلاعات ذخیره‌شده دربارهٔ شما
@@ -94,3 +96,19 @@ stats =
     امروز درسی خوانده‌اند (UTC): { $readersToday }
     درس‌های روز امروز: { $dailySent } فرستاده، { $dailyFailed } ناموفق، { $dailyPending } در انتظار
     خطاها از زمان شروع ({ $hours } ساعت پیش): { $errors }
+
+# search and bookmarks
+cmd-search = جستجو در درس‌ها: /search گوشی
+cmd-saved = درس‌های ذخیره‌شده
+search-usage = بعد از /search بنویسید دنبال چه هستید، برای مثال /search گوشی توقیف. می‌توانید فقط چند کلمه هم برایم بفرستید.
+search-no-words = فقط می‌توانم کلمه جستجو کنم. چند کلمه بفرستید، برای مثال: گوشی توقیف.
+search-nothing = دربارهٔ «{ $query }» چیزی پیدا نکردم. کلمه‌های دیگری را امتحان کنید یا /lessons را بزنید تا همهٔ درس‌ها را ببینید.
+search-results = درس‌ها دربارهٔ «{ $query }» ({ $page }/{ $pages })
+search-in-language = به زبان { $language }
+bookmark-add = ☆ ذخیره
+bookmark-remove = ★ ذخیره شد
+bookmark-added = ذخیره شد. با /saved دوباره پیدایش می‌کنید.
+bookmark-removed = از درس‌های ذخیره‌شده حذف شد.
+saved-title = درس‌های ذخیره‌شدهٔ شما ({ $page }/{ $pages }). ✕ یک درس را حذف می‌کند.
+saved-empty = هنوز درسی ذخیره نکرده‌اید. زیر هر درس ☆ ذخیره را بزنید تا اینجا بماند.
+inline-open = 📖 باز کردن کل درس

@@ -21,6 +21,8 @@ help =
     /lessons — parcourir toutes les leçons
     /lesson NOM — ouvrir une leçon, par exemple /lesson calls
     /lesson — reprendre là où vous en étiez
+    /search MOTS — chercher des leçons sur n’importe quel sujet, par exemple /search téléphone saisi
+    /saved — les leçons enregistrées avec ☆
     /language — changer de langue
     /progress — voir ce que vous avez lu
     /forget — effacer tout ce qui est enregistré sur vous
@@ -94,3 +96,19 @@ stats =
     Ont lu une leçon aujourd’hui (UTC) : { $readersToday }
     Leçons du jour aujourd’hui : { $dailySent } envoyées, { $dailyFailed } en échec, { $dailyPending } en attente
     Erreurs depuis le démarrage (il y a { $hours } h) : { $errors }
+
+# search and bookmarks
+cmd-search = Chercher dans les leçons : /search téléphone
+cmd-saved = Vos leçons enregistrées
+search-usage = Écrivez ce que vous cherchez après /search, par exemple /search téléphone saisi. Vous pouvez aussi simplement m’envoyer quelques mots.
+search-no-words = Je ne peux chercher que des mots. Envoyez-en quelques-uns, par exemple : téléphone saisi.
+search-nothing = Je n’ai rien trouvé sur « { $query } ». Essayez d’autres mots, ou tapez /lessons pour voir toutes les leçons.
+search-results = Leçons sur « { $query } » ({ $page }/{ $pages })
+search-in-language = en { $language }
+bookmark-add = ☆ Enregistrer
+bookmark-remove = ★ Enregistrée
+bookmark-added = Enregistrée. Tapez /saved pour la retrouver.
+bookmark-removed = Retirée de vos leçons enregistrées.
+saved-title = Vos leçons enregistrées ({ $page }/{ $pages }). ✕ en retire une.
+saved-empty = Vous n’avez encore enregistré aucune leçon. Touchez ☆ Enregistrer sous une leçon pour la garder ici.
+inline-open = 📖 Ouvrir toute la leçon

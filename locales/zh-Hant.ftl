@@ -21,6 +21,8 @@ help =
     /lessons — 瀏覽所有課程
     /lesson 名稱 — 開啟課程，例如 /lesson calls
     /lesson — 從上次中斷的地方繼續
+    /search 關鍵字 — 搜尋任何主題的課程，例如 /search 手機 被扣押
+    /saved — 您用 ☆ 收藏的課程
     /language — 變更語言
     /progress — 查看您已讀過的內容
     /forget — 刪除關於您的所有資料
@@ -94,3 +96,19 @@ stats =
     今天讀過課程（UTC）：{ $readersToday }
     今天的每日課程：已送出 { $dailySent }，失敗 { $dailyFailed }，等待中 { $dailyPending }
     啟動以來的錯誤（{ $hours } 小時前啟動）：{ $errors }
+
+# search and bookmarks
+cmd-search = 搜尋課程：/search 手機
+cmd-saved = 您收藏的課程
+search-usage = 在 /search 後面輸入您要找的內容，例如 /search 手機 被扣押。您也可以直接傳幾個字給我。
+search-no-words = 我只能搜尋文字。請傳幾個字，例如：手機 被扣押。
+search-nothing = 找不到與「{ $query }」相關的內容。請換個說法，或輸入 /lessons 查看所有課程。
+search-results = 與「{ $query }」相關的課程（{ $page }/{ $pages }）
+search-in-language = 語言：{ $language }
+bookmark-add = ☆ 收藏
+bookmark-remove = ★ 已收藏
+bookmark-added = 已收藏。輸入 /saved 即可再次找到。
+bookmark-removed = 已從收藏中移除。
+saved-title = 您收藏的課程（{ $page }/{ $pages }）。按 ✕ 可移除。
+saved-empty = 您還沒有收藏任何課程。在課程下方點 ☆ 收藏，就會出現在這裡。
+inline-open = 📖 開啟完整課程

@@ -16,7 +16,9 @@ import { createHealthCheck } from './server/health.ts';
 import { startHttpServer, type BotHttpServer } from './server/http.ts';
 import { removePidFile, writePidFile } from './server/pid-file.ts';
 import { openDatabase } from './storage/database.ts';
+import { BookmarkStore } from './storage/bookmarks.ts';
 import { DailyStore } from './storage/daily-store.ts';
+import { searchIndexFor } from './storage/search-index.ts';
 import { Store } from './storage/store.ts';
 import { clockFromEnv } from './scheduling/clock.ts';
 import { startDailyScheduler } from './scheduling/scheduler.ts';
@@ -42,16 +44,20 @@ async function main(): Promise<void> {
   const library = await loadLessons();
   logProblems(logger, library);
   logger.info({ ...library.stats }, 'lessons loaded');
+  // The search index is built now (and again at each reload) rather than on the first search.
+  const index = searchIndexFor(library.catalog);
+  logger.info({ rows: index.stats.rows, ms: Math.round(index.stats.ms) }, 'search index built');
 
   const db = openDatabase(config.databasePath);
   const store = new Store(db);
   const daily = new DailyStore(db);
+  const bookmarks = new BookmarkStore(db);
   let catalog = library.catalog;
   const clock = clockFromEnv(process.env.PARASOL_NOW);
   const i18n = createI18n<BotContext>(config.defaultLanguage, (ctx) => ctx.lang);
   const sendMeter = new SendMeter();
   const metrics: Metrics = { startedAt: Date.now(), updateErrors: 0 };
-  const services = { config, store, daily, logger, catalog: () => catalog, i18n, sendMeter, metrics, now: () => clock.now() };
+  const services = { config, store, daily, logger, bookmarks, catalog: () => catalog, i18n, sendMeter, metrics, now: () => clock.now() };
   const bot = createBot(token, services);
 
   await bot.init();
@@ -126,8 +132,9 @@ async function main(): Promise<void> {
         logger.error({ ...next.stats }, 'lessons reload found no usable lesson: keeping the lessons in use');
         return;
       }
+      const nextIndex = searchIndexFor(next.catalog);
       catalog = next.catalog;
-      logger.info({ ...next.stats, errors: next.problems.filter((p) => p.severity === 'error').length }, 'lessons reloaded');
+      logger.info({ ...next.stats, errors: next.problems.filter((p) => p.severity === 'error').length, searchRows: nextIndex.stats.rows }, 'lessons reloaded');
     }));
   process.on('SIGHUP', () => {
     logger.info('SIGHUP: reloading lessons');

@@ -4,14 +4,17 @@ import { limit } from '@grammyjs/ratelimiter';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, GrammyError, HttpError } from 'grammy';
 import type { BotContext, Services } from './context.ts';
+import { bookmarksFeature } from './features/bookmarks.ts';
 import { browseFeature } from './features/browse.ts';
 import { checklistFeature } from './features/checklist.ts';
 import { dailyFeature } from './features/daily.ts';
 import { fallbackFeature } from './features/fallback.ts';
+import { inlineFeature } from './features/inline.ts';
 import { languageFeature } from './features/language.ts';
 import { lessonFeature } from './features/lesson.ts';
 import { privacyFeature } from './features/privacy.ts';
 import { progressFeature } from './features/progress.ts';
+import { searchFeature } from './features/search.ts';
 import { startFeature } from './features/start.ts';
 import { statsFeature } from './features/stats.ts';
 import { decodeAction } from './middlewares/callback.ts';
@@ -24,7 +27,7 @@ export const FLOOD_WINDOW_MS = 10_000;
 const SEND_METHODS = new Set(['sendMessage', 'sendPhoto', 'editMessageText', 'editMessageReplyMarkup', 'copyMessage']);
 
 /** Updates the bot asks Telegram for. */
-export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
+export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member', 'inline_query'] as const;
 
 export function createBot(token: string, services: Services): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, { client: { apiRoot: services.config.apiRoot } });
@@ -66,8 +69,11 @@ export function createBot(token: string, services: Services): Bot<BotContext> {
     limit<BotContext, never>({
       timeFrame: FLOOD_WINDOW_MS,
       limit: FLOOD_LIMIT,
-      keyGenerator: (ctx) => ctx.from?.id.toString(),
+      // Inline queries (one per keystroke or so) are counted apart, so typing "@bot …" never mutes the private chat.
+      keyGenerator: (ctx) => (ctx.inlineQuery ? `inline:${ctx.from!.id}` : ctx.from?.id.toString()),
       onLimitExceeded: async (ctx) => {
+        // Inline queries come as the user types: past the limit they are dropped (there is no chat to answer in).
+        if (ctx.inlineQuery) return;
         if (ctx.callbackQuery) return void (await ctx.answerCallbackQuery({ text: ctx.t('too-fast') }).catch(() => undefined));
         const id = ctx.from!.id;
         if ((warned.get(id) ?? 0) > Date.now() - FLOOD_WINDOW_MS) return;
@@ -78,7 +84,7 @@ export function createBot(token: string, services: Services): Bot<BotContext> {
     }),
   );
   bot.use(decodeAction);
-  bot.use(startFeature, languageFeature, lessonFeature, browseFeature, checklistFeature, progressFeature, dailyFeature, privacyFeature, statsFeature, fallbackFeature);
+  bot.use(startFeature, languageFeature, lessonFeature, browseFeature, checklistFeature, progressFeature, dailyFeature, privacyFeature, statsFeature, bookmarksFeature, searchFeature, inlineFeature, fallbackFeature);
 
   bot.catch(async (error) => {
     const cause = error.error;
@@ -99,7 +105,7 @@ export function createBot(token: string, services: Services): Bot<BotContext> {
 
 /** Registers the command menu in every UI language (Telegram wants two-letter codes). */
 export async function registerCommands(bot: Bot<BotContext>, services: Services, languages: string[]): Promise<void> {
-  const names = ['start', 'help', 'lessons', 'lesson', 'daily', 'language', 'progress', 'forget'];
+  const names = ['start', 'help', 'lessons', 'lesson', 'search', 'saved', 'daily', 'language', 'progress', 'forget'];
   const commands = (lang: string) => names.map((command) => ({ command, description: services.i18n.t(lang, `cmd-${command}`) }));
   await bot.api.setMyCommands(commands(services.config.defaultLanguage));
   for (const lang of languages) {

@@ -18,8 +18,13 @@ export type CallbackAction =
   | { action: 'node'; nodeKey: string }
   | { action: 'segment'; lessonKey: string; segmentKey: string }
   | { action: 'checklist'; checklistKey: string; page: number }
-  | { action: 'tick'; checklistKey: string; item: number };
-// Letters reserved for search and bookmarks (#8): m, v, q, i.
+  | { action: 'tick'; checklistKey: string; item: number }
+  // search and bookmarks (#8): save/unsave (from a lesson, or from page `listPage` of /saved),
+  // a page of /saved, a page of search results (the query travels in the button), a result
+  | { action: 'bookmark'; lessonKey: string; listPage?: number }
+  | { action: 'saved'; page: number }
+  | { action: 'search'; page: number; query: string }
+  | { action: 'hit'; lessonKey: string; index: number };
 
 const KEY = '[A-Za-z0-9_-]{1,16}';
 const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => CallbackAction]> = [
@@ -37,6 +42,10 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => CallbackAction]> = [
   [new RegExp(`^g:(${KEY}):(${KEY})$`), (m) => ({ action: 'segment', lessonKey: m[1]!, segmentKey: m[2]! })],
   [new RegExp(`^c:(${KEY}):(\\d{1,4})$`), (m) => ({ action: 'checklist', checklistKey: m[1]!, page: Number(m[2]) })],
   [new RegExp(`^k:(${KEY}):(\\d{1,4})$`), (m) => ({ action: 'tick', checklistKey: m[1]!, item: Number(m[2]) })],
+  [new RegExp(`^m:(${KEY})(?::(\\d{1,4}))?$`), (m) => ({ action: 'bookmark', lessonKey: m[1]!, ...(m[2] !== undefined ? { listPage: Number(m[2]) } : {}) })],
+  [/^v:(\d{1,4})$/, (m) => ({ action: 'saved', page: Number(m[1]) })],
+  [/^q:(\d{1,3}):([\s\S]+)$/, (m) => ({ action: 'search', page: Number(m[1]), query: m[2]! })],
+  [new RegExp(`^i:(${KEY}):(\\d{1,4})$`), (m) => ({ action: 'hit', lessonKey: m[1]!, index: Number(m[2]) })],
 ];
 
 export function encodeCallback(data: CallbackAction): string {
@@ -84,9 +93,36 @@ export function encodeCallback(data: CallbackAction): string {
     case 'tick':
       encoded = `k:${data.checklistKey}:${data.item}`;
       break;
+    case 'bookmark':
+      encoded = data.listPage === undefined ? `m:${data.lessonKey}` : `m:${data.lessonKey}:${data.listPage}`;
+      break;
+    case 'saved':
+      encoded = `v:${data.page}`;
+      break;
+    case 'search':
+      encoded = `q:${data.page}:${data.query}`;
+      break;
+    case 'hit':
+      encoded = `i:${data.lessonKey}:${data.index}`;
+      break;
   }
   if (Buffer.byteLength(encoded) > CALLBACK_DATA_LIMIT) throw new Error(`callback data too long: ${encoded.length} bytes`);
   return encoded;
+}
+
+/**
+ * The longest start of `query`, cut between words, that fits in a search
+ * button's callback data next to a page number up to 999.
+ */
+export function fitSearchQuery(query: string): string {
+  const room = CALLBACK_DATA_LIMIT - 'q:999:'.length;
+  let fitted = query.replace(/\s+/g, ' ').trim();
+  while (Buffer.byteLength(fitted) > room) {
+    const cut = fitted.lastIndexOf(' ');
+    // One long word: cut it by characters (never inside a surrogate pair).
+    fitted = cut > 0 ? fitted.slice(0, cut) : [...fitted].slice(0, -1).join('');
+  }
+  return fitted;
 }
 
 /** The action a button asks for, or null for data this bot never made (old or forged). */

@@ -3,6 +3,7 @@ import type { Context } from 'grammy';
 import type { Config } from '../config.ts';
 import type { Catalog } from '../content/catalog.ts';
 import type { Logger } from '../logger.ts';
+import type { BookmarkStore } from '../storage/bookmarks.ts';
 import type { DailyStore } from '../storage/daily-store.ts';
 import type { SendMeter } from '../scheduling/send-meter.ts';
 import type { Store } from '../storage/store.ts';
@@ -12,6 +13,7 @@ export interface Services {
   config: Config;
   store: Store;
   daily: DailyStore;
+  bookmarks: BookmarkStore;
   logger: Logger;
   /** The current lessons; a function so that a reload swaps them everywhere. */
   catalog: () => Catalog;

@@ -11,6 +11,7 @@ import { Agent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Catalog } from '../content/catalog.ts';
 import type { DailySend, SendOutcome } from '../scheduling/dispatcher.ts';
+import { bookmarkButton, withBookmarkButton } from './keyboards/bookmarks.ts';
 import { lessonMessage, type Translate } from './keyboards/lesson.ts';
 
 const TIMEOUT_MS = 30_000;
@@ -34,7 +35,9 @@ export function createDailySender(options: { token: string; apiRoot: string; cat
       else {
         const { version } = catalog.version(lesson, language);
         const message = lessonMessage(catalog, lesson, version, 0, options.translate(language));
-        const rest = JSON.stringify({ text: message.text, parse_mode: message.parse_mode, reply_markup: message.reply_markup, link_preview_options: { is_disabled: true } }).slice(1);
+        // ☆ Save as on every lesson message (tapping it saves; it never unsaves, see the bookmarks feature).
+        const reply_markup = withBookmarkButton(message.reply_markup, bookmarkButton(lesson, false, options.translate(language)));
+        const rest = JSON.stringify({ text: message.text, parse_mode: message.parse_mode, reply_markup, link_preview_options: { is_disabled: true } }).slice(1);
         perCatalog.set(key, { rest, completed: version.messages.length === 1 });
       }
     }

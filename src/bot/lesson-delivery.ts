@@ -7,6 +7,7 @@ import type { ChecklistEntry, Lesson, LessonVersion } from '../content/catalog.t
 import { checklistMessage } from './keyboards/checklist.ts';
 import { ignoreNotModified } from './telegram-errors.ts';
 import type { BotContext } from './context.ts';
+import { bookmarkButton, withBookmarkButton } from './keyboards/bookmarks.ts';
 import { lessonMessage, type OutgoingMessage } from './keyboards/lesson.ts';
 
 export function languageName(ctx: BotContext, code: string): string {
@@ -46,9 +47,12 @@ export async function sendLessonMessage(ctx: BotContext, lesson: Lesson, index: 
   // Recorded before sending: if the process dies in between, resuming sends
   // this same message again (resume repeats the last message sent).
   await ctx.services.store.recordProgressSoon(ctx.from!.id, lesson.slug, position + 1, position + 1 >= version.messages.length);
+  // ☆ Save (★ when saved) is the learner's own, so it is added here, not cached.
+  const saved = ctx.services.bookmarks.has(ctx.from!.id, lesson.slug);
+  const reply_markup = withBookmarkButton(message.reply_markup, bookmarkButton(lesson, saved, (k, v) => ctx.t(k, v)));
   const photo = version.messages[position]!.photo;
-  if (photo) await replyWithLessonPhoto(ctx, photo.path, message);
-  else await ctx.reply(message.text, { parse_mode: message.parse_mode, reply_markup: message.reply_markup, link_preview_options: { is_disabled: true } });
+  if (photo) await replyWithLessonPhoto(ctx, photo.path, { ...message, reply_markup });
+  else await ctx.reply(message.text, { parse_mode: message.parse_mode, reply_markup, link_preview_options: { is_disabled: true } });
   // A level ends with its checklist.
   const checklist = position + 1 >= version.messages.length && version.checklist ? catalog.checklistById(version.checklist.id) : undefined;
   if (checklist) await sendChecklist(ctx, checklist, 0);

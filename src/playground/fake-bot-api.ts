@@ -586,6 +586,22 @@ export class FakeBotApi {
     return this.waitForMessages(user.id, count, timeoutMs);
   }
 
+  /** A user types "@bot <query>" in any chat: an inline_query update. */
+  sendInlineQuery(user: FakeUser, query: string, offset = ''): Update {
+    return this.sendUpdate({ inline_query: { id: this.newQueryId(), from: toUser(user), query, offset, chat_type: 'sender' } });
+  }
+
+  /**
+   * Sends an inline query and resolves with the bot's answer (its results
+   * and next_offset); rejects with Telegram's error when the answer was refused.
+   */
+  async inlineQuery(user: FakeUser, query: string, offset = '', timeoutMs = 10_000): Promise<{ results: Payload[]; next_offset: string }> {
+    const update = this.sendInlineQuery(user, query, offset);
+    const call = await this.waitFor((c) => c.method === 'answerInlineQuery' && c.payload.inline_query_id === update.inline_query!.id, timeoutMs);
+    if (!call.ok) throw new Error(`answerInlineQuery refused: ${call.error?.description}`);
+    return { results: call.payload.results as Payload[], next_offset: typeof call.payload.next_offset === 'string' ? call.payload.next_offset : '' };
+  }
+
   // ─────────── fault injection ───────────
 
   blockUser(userId: number): void {
@@ -1149,6 +1165,31 @@ export class FakeBotApi {
     }
   }
 
+  /**
+   * Inline query results as Telegram checks them: at most 50, ids of 1–64
+   * bytes and unique, next_offset at most 64 bytes; an article needs a title
+   * and a message whose text passes the same checks as sendMessage (TDLib's
+   * MarkdownV2 parse, 4096 characters), and its keyboard those of any message.
+   */
+  private checkInlineResults(results: unknown[], nextOffset: unknown): void {
+    if (results.length > 50) throw bad('RESULTS_TOO_MUCH');
+    if (nextOffset !== undefined && (typeof nextOffset !== 'string' || Buffer.byteLength(nextOffset) > 64)) throw bad('NEXT_OFFSET_INVALID');
+    const ids = new Set<string>();
+    results.forEach((result, i) => {
+      if (!isRecord(result)) throw bad(`can't parse InlineQueryResult: result ${i} must be an Object`);
+      if (typeof result.id !== 'string' || Buffer.byteLength(result.id) < 1 || Buffer.byteLength(result.id) > 64) throw bad('RESULT_ID_INVALID');
+      if (ids.has(result.id)) throw bad('RESULT_ID_DUPLICATE');
+      ids.add(result.id);
+      if (result.type !== 'article') throw bad(`can't parse InlineQueryResult: unsupported type ${String(result.type)}`);
+      if (typeof result.title !== 'string' || result.title.trim() === '') throw bad('RESULT_TITLE_EMPTY');
+      const content = result.input_message_content;
+      if (!isRecord(content) || typeof content.message_text !== 'string') throw bad("can't parse InputMessageContent: message_text is required");
+      this.formatText(content.message_text, content.parse_mode, content.entities, 'text');
+      if (result.url !== undefined && (typeof result.url !== 'string' || !/^https?:\/\//i.test(result.url))) throw bad('RESULT_URL_INVALID');
+      this.checkReplyMarkup(result.reply_markup);
+    });
+  }
+
   // ─────────── methods ───────────
 
   private registerHandlers(): void {
@@ -1229,7 +1270,7 @@ export class FakeBotApi {
       const query = typeof p.inline_query_id === 'string' ? this.inlineQueries.get(p.inline_query_id) : undefined;
       if (!query || query.answered) throw bad(ERR_QUERY_INVALID);
       if (!Array.isArray(p.results)) throw bad('results must be an Array');
-      if (this.validate && p.results.length > 50) throw bad('RESULTS_TOO_MUCH');
+      if (this.validate) this.checkInlineResults(p.results, p.next_offset);
       query.answered = true;
       return true;
     });
@@ -1247,6 +1288,9 @@ export class FakeBotApi {
     // Asking for an offset confirms every earlier update; a negative offset keeps only the last -offset.
     if (offset > 0) this.queue = this.queue.filter((u) => u.update_id >= offset);
     else if (offset < 0) this.queue = this.queue.slice(offset);
+    // Like Telegram, allowed_updates is remembered, and updates of other types are dropped.
+    if (Array.isArray(p.allowed_updates) && p.allowed_updates.length > 0) this.allowedUpdates = new Set(p.allowed_updates.map(String));
+    this.dropUnwantedUpdates();
 
     if (this.queue.length > 0 || timeout === 0 || this.closed) return this.queue.slice(0, limit);
 
@@ -1270,7 +1314,15 @@ export class FakeBotApi {
       throw new ApiError(409, 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running');
     }
     if (this.closed) return [];
+    this.dropUnwantedUpdates();
     return this.queue.slice(0, limit);
+  }
+
+  private allowedUpdates: Set<string> | undefined;
+
+  private dropUnwantedUpdates(): void {
+    const allowed = this.allowedUpdates;
+    if (allowed) this.queue = this.queue.filter((u) => allowed.has(Object.keys(u).find((k) => k !== 'update_id') ?? ''));
   }
 
   private storeBotMessage(state: ChatState, message: Message, kind: 'text' | 'photo', formatted: FormattedText): StoredMessage {

@@ -63,6 +63,15 @@ export const MIGRATIONS: string[] = [
      sha256 TEXT PRIMARY KEY,
      file_id TEXT NOT NULL
    ) STRICT;`,
+  // 4: bookmarks: lessons a learner saved for later. Only the user id, the
+  // lesson's slug and when; /forget removes them with the user.
+  `CREATE TABLE bookmarks (
+     user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+     lesson TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     PRIMARY KEY (user_id, lesson)
+   ) STRICT;
+   CREATE INDEX bookmarks_recent ON bookmarks (user_id, created_at);`,
 ];
 
 export function migrate(db: Database.Database): void {

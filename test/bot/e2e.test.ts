@@ -71,7 +71,7 @@ describe('the bot, end to end', () => {
     await api.waitUntil(() => api.myCommands({ type: 'default' }, 'fa') !== undefined);
     for (const lang of ['', 'en', 'es', 'fr', 'ru', 'ar', 'fa', 'zh']) {
       const commands = api.myCommands({ type: 'default' }, lang);
-      assert.deepEqual(commands?.map((c) => c.command), ['start', 'help', 'lessons', 'lesson', 'daily', 'language', 'progress', 'forget'], lang);
+      assert.deepEqual(commands?.map((c) => c.command), ['start', 'help', 'lessons', 'lesson', 'search', 'saved', 'daily', 'language', 'progress', 'forget'], lang);
     }
   });
 
@@ -262,6 +262,7 @@ describe('the bot, end to end', () => {
     await api.waitUntil(() => /08:00/.test(api.botMessage(max.id, status!.message_id)!.plainText));
     const [lesson] = await api.waitForMessages(max.id, 1, 15_000, beforeHour);
     assert.match(lesson!.plainText, /^(Contraseñas|Llamadas seguras|Introduction|Long lesson)/);
+    assert.ok(lesson!.reply_markup!.inline_keyboard.flat().some((b) => b.text === '☆ Guardar'), 'the lesson of the day can be saved too');
     const [typed] = await api.say(max, '/daily zone america/bogota');
     assert.match(typed!.plainText, /America\/Bogota/);
     const [bad] = await api.say(max, '/daily zone Mars/Olympus');

@@ -336,3 +336,39 @@ describe('fake Bot API: driving a polling bot', () => {
       await assert.rejects(api.waitForMessages(alice.id, 1, 50), /Timed out.*\n.*sendMessage chat=1001 "oops\." → 400/s);
     }));
 });
+
+describe('fake Bot API: inline queries', () => {
+  const article = (id: string, text: string, extra: Record<string, unknown> = {}) => ({
+    type: 'article' as const,
+    id,
+    title: 'A lesson',
+    input_message_content: { message_text: text, parse_mode: 'MarkdownV2' as const },
+    ...extra,
+  });
+
+  test('a valid answer is accepted once, and the test sees its results', () =>
+    withBot(async ({ api, bot, startPolling }) => {
+      bot.on('inline_query', (ctx) =>
+        ctx.answerInlineQuery([article('a', '*Stay* safe\\.', { reply_markup: { inline_keyboard: [[{ text: 'Open', url: 'https://t.me/x?start=abc' }]] } })], { next_offset: '5' }),
+      );
+      await startPolling();
+      const answer = await api.inlineQuery(alice, 'calls');
+      assert.equal(answer.results.length, 1);
+      assert.equal(answer.next_offset, '5');
+    }));
+
+  test('results Telegram would refuse are refused: MarkdownV2, ids, duplicates, next_offset, buttons', () =>
+    withBot(async ({ api, bot }) => {
+      const refused = async (results: unknown[], options: Record<string, unknown>, description: RegExp) => {
+        const update = api.sendInlineQuery(alice, 'q');
+        await assert.rejects(bot.api.answerInlineQuery(update.inline_query!.id, results as never, options), isApiError(400, description));
+      };
+      await refused([article('a', 'Stay safe.')], {}, /can't parse entities/);
+      await refused([article('x'.repeat(65), 'ok')], {}, /RESULT_ID_INVALID/);
+      await refused([article('a', 'ok'), article('a', 'ok')], {}, /RESULT_ID_DUPLICATE/);
+      await refused([article('a', 'ok')], { next_offset: 'n'.repeat(65) }, /NEXT_OFFSET_INVALID/);
+      await refused([article('a', 'ok', { reply_markup: { inline_keyboard: [[{ text: 'x', callback_data: 'd'.repeat(65) }]] } })], {}, /BUTTON_DATA_INVALID/);
+      await refused([article('a', 'ok', { reply_markup: { inline_keyboard: [[{ text: 'x', url: 'javascript:alert(1)' }]] } })], {}, /Unsupported URL protocol/);
+      await refused([article('a', 'x'.repeat(4097))], {}, /message is too long/);
+    }));
+});
