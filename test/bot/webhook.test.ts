@@ -62,7 +62,7 @@ describe('webhook mode', () => {
     const call = api.calls.find((c) => c.method === 'setWebhook')!;
     assert.equal(call.payload.url, PUBLIC_URL);
     assert.equal(call.payload.secret_token, SECRET);
-    assert.deepEqual(call.payload.allowed_updates, ['message', 'callback_query', 'my_chat_member']);
+    assert.deepEqual(call.payload.allowed_updates, ['message', 'callback_query', 'my_chat_member', 'inline_query']);
     assert.equal(api.calls.filter((c) => c.method === 'getUpdates').length, 0);
     await eventually(() => /Parasol is running \(webhook\)/.test(bot.output()), 10_000, 'the start-up log line');
   });
