@@ -51,7 +51,7 @@ progress-line = { $title }: { $read }/{ $total }
 progress-completed = { $title }: ✅ مكتمل
 progress-empty = لا توجد لديك دروس مفتوحة بعد. يمكنك تجربة /lesson calls.
 
-forget-confirm = حذف كل ما يحفظه Parasol عنك (اللغة والتقدّم)؟ لا يمكن التراجع عن هذا الإجراء.
+forget-confirm = حذف كل ما يحفظه Parasol عنك (اللغة والتقدّم وقوائم التحقق والدروس المحفوظة والاشتراك اليومي)؟ لا يمكن التراجع عن هذا الإجراء.
 forget-yes = نعم، احذف
 forget-no = لا، احتفظ بها
 forget-done = تم. لم يعد هناك أي شيء محفوظ عنك. يمكنك إرسال /start للبدء من جديد.

@@ -51,7 +51,7 @@ progress-line = { $title }: { $read }/{ $total }
 progress-completed = { $title }: ✅ finished
 progress-empty = You have not opened a lesson yet. Try /lesson calls.
 
-forget-confirm = Delete everything Parasol stores about you (language and progress)? This cannot be undone.
+forget-confirm = Delete everything Parasol stores about you (language, progress, checklists, saved lessons and daily lesson)? This cannot be undone.
 forget-yes = Yes, delete
 forget-no = No, keep it
 forget-done = Done. Nothing about you is stored any more. Send /start to begin again.

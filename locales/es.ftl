@@ -51,7 +51,7 @@ progress-line = { $title }: { $read }/{ $total }
 progress-completed = { $title }: ✅ terminada
 progress-empty = Aún no ha abierto ninguna lección. Pruebe con /lesson calls.
 
-forget-confirm = ¿Borrar todo lo que Parasol guarda sobre usted (idioma y progreso)? No se puede deshacer.
+forget-confirm = ¿Borrar todo lo que Parasol guarda sobre usted (idioma, progreso, listas de verificación, lecciones guardadas y lección diaria)? No se puede deshacer.
 forget-yes = Sí, borrar
 forget-no = No, conservarlo
 forget-done = Hecho. Ya no se guarda nada sobre usted. Envíe /start para empezar de nuevo.

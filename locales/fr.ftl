@@ -51,7 +51,7 @@ progress-line = { $title } : { $read }/{ $total }
 progress-completed = { $title } : ✅ terminée
 progress-empty = Vous n’avez encore ouvert aucune leçon. Essayez /lesson calls.
 
-forget-confirm = Effacer tout ce que Parasol enregistre sur vous (langue et progression) ? Cette action est irréversible.
+forget-confirm = Effacer tout ce que Parasol enregistre sur vous (langue, progression, listes de contrôle, leçons enregistrées et leçon du jour) ? Cette action est irréversible.
 forget-yes = Oui, effacer
 forget-no = Non, conserver
 forget-done = C’est fait. Plus rien n’est enregistré sur vous. Envoyez /start pour recommencer.

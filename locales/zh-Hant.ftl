@@ -51,7 +51,7 @@ progress-line = { $title }：{ $read }/{ $total }
 progress-completed = { $title }：✅ 已完成
 progress-empty = 您還沒有開啟任何課程。請試試 /lesson calls。
 
-forget-confirm = 要刪除 Parasol 儲存的所有關於您的資料（語言和學習進度）嗎？此操作無法復原。
+forget-confirm = 要刪除 Parasol 儲存的所有關於您的資料（語言、學習進度、檢查清單、已儲存的課程和每日課程）嗎？此操作無法復原。
 forget-yes = 是，刪除
 forget-no = 不，保留
 forget-done = 完成。我們已不再儲存任何關於您的資料。傳送 /start 即可重新開始。
