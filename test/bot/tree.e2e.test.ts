@@ -88,6 +88,11 @@ describe('a content tree in the bot, end to end', () => {
       assert.ok(next, `message ${step} has a Next button: ${buttons(message!).join(' | ')}`);
       if (!/^▶ Continue/.test(next.text)) nextNamedSegment = true;
       const arrived = await pressAndWaitNew(ana, message!, next.text);
+      if (step === 0) {
+        // The tapped Next goes; the message keeps its other buttons, ☆ Save included.
+        await api.waitUntil(() => !buttons(api.botMessage(ana.id, message!.message_id)!).includes(next.text));
+        assert.ok(buttons(api.botMessage(ana.id, message!.message_id)!).some((b) => b.startsWith('☆')));
+      }
       message = arrived[0]!;
       seen.push(message);
       if (message.kind === 'photo') photos++;

@@ -107,12 +107,15 @@ lessonFeature.filter(
   },
 );
 
-/** Removes the row holding the tapped button; the message's other buttons stay. */
+/** Removes the tapped button; the message's other buttons stay. */
 async function removeTappedButton(ctx: BotContext): Promise<void> {
   const message = ctx.callbackQuery?.message;
   const data = ctx.callbackQuery?.data;
   if (!message || !('reply_markup' in message) || !message.reply_markup) return;
-  const rows = (message.reply_markup.inline_keyboard as InlineButton[][]).filter((row) => !row.some((b) => 'callback_data' in b && b.callback_data === data));
+  // Only the tapped button goes: ☆ Save beside it stays on the message.
+  const rows = (message.reply_markup.inline_keyboard as InlineButton[][])
+    .map((row) => row.filter((b) => !('callback_data' in b && b.callback_data === data)))
+    .filter((row) => row.length > 0);
   await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: rows as never } }).catch(ignoreNotModified);
 }
 
