@@ -6,7 +6,7 @@ import { cp, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import { startBot, type BotProcess } from '../helpers/bot-process.ts';
+import { type BotProcess, startPollingBot, stopBot } from '../helpers/bot-process.ts';
 import { eventually } from '../helpers/eventually.ts';
 import { type FakeBotApi, type FakeUser, startFakeBotApi } from '../helpers/fake-bot-api.ts';
 import { makeTempDir, removeDir, writeTree } from '../helpers/temp.ts';
@@ -59,15 +59,11 @@ describe('operating the bot', () => {
       LESSONS_DIR: join(dir, 'lessons'),
       ADMIN_IDS: `999,${ADMIN.id}`,
     };
-    bot = startBot(env);
-    await api.waitUntil(() => api.isPolling, 30_000).catch((error) => {
-      throw new Error(`${error.message}\nbot output:\n${bot.output()}`);
-    });
+    bot = await startPollingBot(api, env);
   });
 
   after(async () => {
-    if (process.env.SHOW_BOT_OUTPUT) console.log(bot?.output());
-    await bot?.stop();
+    await stopBot(bot);
     await api.close();
     await removeDir(dir);
   });

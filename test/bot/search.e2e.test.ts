@@ -6,7 +6,7 @@ import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import { startBot, type BotProcess } from '../helpers/bot-process.ts';
+import { type BotProcess, startPollingBot, stopBot } from '../helpers/bot-process.ts';
 import { eventually } from '../helpers/eventually.ts';
 import { type BotMessage, type FakeBotApi, type FakeUser, startFakeBotApi } from '../helpers/fake-bot-api.ts';
 import { makeTempDir, removeDir, writeTree } from '../helpers/temp.ts';
@@ -32,10 +32,7 @@ describe('search, bookmarks and inline mode, end to end', () => {
   let bot: BotProcess | undefined;
 
   const start = async () => {
-    bot = startBot(env);
-    await api.waitUntil(() => api.isPolling, 30_000).catch((error) => {
-      throw new Error(`${error.message}\nbot output:\n${bot!.output()}`);
-    });
+    bot = await startPollingBot(api, env);
   };
 
   before(async () => {
@@ -62,8 +59,7 @@ describe('search, bookmarks and inline mode, end to end', () => {
   });
 
   after(async () => {
-    if (process.env.SHOW_BOT_OUTPUT) console.log(bot?.output());
-    await bot?.stop();
+    await stopBot(bot);
     await api.close();
     await removeDir(dir);
   });

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { startBot, type BotProcess } from '../helpers/bot-process.ts';
+import { type BotProcess, startPollingBot, stopBot } from '../helpers/bot-process.ts';
 import { type BotMessage, type FakeBotApi, type FakeUser, startFakeBotApi } from '../helpers/fake-bot-api.ts';
 import { makeTempDir, removeDir } from '../helpers/temp.ts';
 
@@ -16,10 +16,7 @@ describe('a content tree in the bot, end to end', () => {
   let bot: BotProcess | undefined;
 
   const start = async () => {
-    bot = startBot(env);
-    await api.waitUntil(() => api.isPolling, 30_000).catch((error) => {
-      throw new Error(`${error.message}\nbot output:\n${bot!.output()}`);
-    });
+    bot = await startPollingBot(api, env);
   };
   const buttons = (message: BotMessage) => (message.reply_markup?.inline_keyboard ?? []).flat().map((b) => b.text);
   /** The ✅/⬜ state of a checklist message's tick buttons, in order. */
@@ -55,8 +52,7 @@ describe('a content tree in the bot, end to end', () => {
   });
 
   after(async () => {
-    if (process.env.SHOW_BOT_OUTPUT) console.log(bot?.output());
-    await bot?.stop();
+    await stopBot(bot);
     await api.close();
     await removeDir(dir);
   });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import type { Update } from 'grammy/types';
-import { startBot, type BotProcess } from '../helpers/bot-process.ts';
+import { startBot, type BotProcess, stopBot } from '../helpers/bot-process.ts';
 import { eventually } from '../helpers/eventually.ts';
 import { type FakeBotApi, type FakeUser, startFakeBotApi } from '../helpers/fake-bot-api.ts';
 import { makeTempDir, removeDir } from '../helpers/temp.ts';
@@ -52,8 +52,7 @@ describe('webhook mode', () => {
   });
 
   after(async () => {
-    if (process.env.SHOW_BOT_OUTPUT) console.log(bot?.output());
-    await bot?.stop();
+    await stopBot(bot);
     await api.close();
     await removeDir(dir);
   });

@@ -45,3 +45,18 @@ export function startBot(env: Record<string, string>): BotProcess {
     },
   };
 }
+
+/** Starts the bot and resolves once it polls `api`; if it never does, fails with the bot's output. */
+export async function startPollingBot(api: { isPolling: boolean; waitUntil: (condition: () => boolean, timeoutMs?: number) => Promise<void> }, env: Record<string, string>): Promise<BotProcess> {
+  const bot = startBot(env);
+  await api.waitUntil(() => api.isPolling, 30_000).catch((error: Error) => {
+    throw new Error(`${error.message}\nbot output:\n${bot.output()}`);
+  });
+  return bot;
+}
+
+/** Stops a bot at the end of a suite, printing its output first when SHOW_BOT_OUTPUT is set. */
+export async function stopBot(bot: BotProcess | undefined): Promise<void> {
+  if (process.env.SHOW_BOT_OUTPUT) console.log(bot?.output());
+  await bot?.stop();
+}

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 import type { ChatItem, ChatState, PlaygroundUser } from '../../src/playground/playground.ts';
-import { startBot, type BotProcess } from '../helpers/bot-process.ts';
+import { startBot, type BotProcess, stopBot } from '../helpers/bot-process.ts';
 import { eventually } from '../helpers/eventually.ts';
 import { makeTempDir, removeDir } from '../helpers/temp.ts';
 
@@ -37,8 +37,7 @@ describe('npm start without BOT_TOKEN', () => {
     url = /open (http:\/\/127\.0\.0\.1:\d+) /.exec(bot.output())![1]!;
   });
   after(async () => {
-    if (process.env.SHOW_BOT_OUTPUT) console.log(bot?.output());
-    await bot?.stop();
+    await stopBot(bot);
     await removeDir(dir);
   });
 

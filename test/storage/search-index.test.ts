@@ -1,6 +1,5 @@
 // The search index: tokenizer, ranking, languages, query safety, chunks.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { Catalog, type Checklist, type LessonVersion } from '../../src/content/catalog.ts';
 import { loadLibrary } from '../../src/content/library.ts';
