@@ -20,16 +20,19 @@ export function languageName(ctx: BotContext, code: string): string {
   }
 }
 
-// A lesson message is the same for every learner with the same UI language:
-// built once per catalog version, not once per send.
+// A lesson message is the same for every learner with the same UI language
+// (and the same ☆/★ state): built once per catalog version, not once per send.
 const built = new WeakMap<LessonVersion, Map<string, OutgoingMessage>>();
-function cachedLessonMessage(ctx: BotContext, lesson: Lesson, version: LessonVersion, index: number): OutgoingMessage {
+/** The message with ☆ Save (or ★ Saved, `saved`): two variants per UI language, built once each. */
+function cachedLessonMessage(ctx: BotContext, lesson: Lesson, version: LessonVersion, index: number, saved: boolean): OutgoingMessage {
   let perVersion = built.get(version);
   if (!perVersion) built.set(version, (perVersion = new Map()));
-  const key = `${index}:${ctx.lang}`;
+  const key = `${index}:${ctx.lang}:${saved ? 1 : 0}`;
   let message = perVersion.get(key);
   if (!message) {
-    message = lessonMessage(ctx.services.catalog(), lesson, version, index, (k, variables) => ctx.t(k, variables));
+    const t = (k: string, variables?: Record<string, string | number>) => ctx.t(k, variables);
+    const plain = lessonMessage(ctx.services.catalog(), lesson, version, index, t);
+    message = { ...plain, reply_markup: withBookmarkButton(plain.reply_markup, bookmarkButton(lesson, saved, t)) };
     perVersion.set(key, message);
   }
   return message;
@@ -43,16 +46,14 @@ export async function sendLessonMessage(ctx: BotContext, lesson: Lesson, index: 
   if (position === 0 && fallback) {
     await ctx.reply(ctx.t('lesson-fallback-note', { language: languageName(ctx, version.lang) }));
   }
-  const message = cachedLessonMessage(ctx, lesson, version, position);
+  const saved = ctx.services.bookmarks.has(ctx.from!.id, lesson.slug);
+  const message = cachedLessonMessage(ctx, lesson, version, position, saved);
   // Recorded before sending: if the process dies in between, resuming sends
   // this same message again (resume repeats the last message sent).
   await ctx.services.store.recordProgressSoon(ctx.from!.id, lesson.slug, position + 1, position + 1 >= version.messages.length);
-  // ☆ Save (★ when saved) is the learner's own, so it is added here, not cached.
-  const saved = ctx.services.bookmarks.has(ctx.from!.id, lesson.slug);
-  const reply_markup = withBookmarkButton(message.reply_markup, bookmarkButton(lesson, saved, (k, v) => ctx.t(k, v)));
   const photo = version.messages[position]!.photo;
-  if (photo) await replyWithLessonPhoto(ctx, photo.path, { ...message, reply_markup });
-  else await ctx.reply(message.text, { parse_mode: message.parse_mode, reply_markup, link_preview_options: { is_disabled: true } });
+  if (photo) await replyWithLessonPhoto(ctx, photo.path, message);
+  else await ctx.reply(message.text, { parse_mode: message.parse_mode, reply_markup: message.reply_markup, link_preview_options: { is_disabled: true } });
   // A level ends with its checklist.
   const checklist = position + 1 >= version.messages.length && version.checklist ? catalog.checklistById(version.checklist.id) : undefined;
   if (checklist) await sendChecklist(ctx, checklist, 0);
