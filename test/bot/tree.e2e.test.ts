@@ -174,6 +174,20 @@ describe('a content tree in the bot, end to end', () => {
     assert.match(calls!.plainText, /call/i);
   });
 
+  it('opens a pathway checklist from /lessons, ticks it, and lists it in /progress', async () => {
+    const dee: FakeUser = { id: 3006, first_name: 'Dee', language_code: 'en' };
+    const [menu] = await api.say(dee, '/lessons');
+    const pathways = await pressAndWaitEdit(dee, menu!, '📂 Pathways');
+    const [checklist] = await pressAndWaitNew(dee, pathways, '☑ Travelling safely');
+    assert.match(checklist!.plainText, /^Travelling safely\n0 of \d+ done/);
+    assert.ok(!buttons(checklist!).includes('✅ Done'), 'a pathway ends no lesson');
+    const first = checklist!.reply_markup!.inline_keyboard.flat().find((b) => 'callback_data' in b && b.callback_data.startsWith('k:'))!;
+    const ticked = await pressAndWaitEdit(dee, checklist!, first.text);
+    assert.match(ticked.plainText, /1 of \d+ done/);
+    const [progress] = await api.say(dee, '/progress');
+    assert.match(progress!.plainText, /Travelling safely: 1\/\d+/);
+  });
+
   it('speaks Persian and Chinese titles in the menus', async () => {
     for (const [id, lang, script] of [[3004, 'fa', /\p{Script=Arabic}/u], [3005, 'zh-hant', /\p{Script=Han}/u]] as const) {
       const user: FakeUser = { id, first_name: 'U', language_code: lang };
