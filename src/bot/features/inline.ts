@@ -4,7 +4,7 @@ import type { Lesson } from '../../content/catalog.ts';
 import { markdownV2PlainText } from '../../content/telegram-text.ts';
 import { searchIndexFor } from '../../storage/search-index.ts';
 import type { BotContext } from '../context.ts';
-import type { InlineButton } from '../keyboards/lesson.ts';
+import { type InlineButton, shorten } from '../keyboards/lesson.ts';
 
 /**
  * Inline mode: "@bot calls" in any chat lists matching lessons (all of them,
@@ -16,11 +16,6 @@ export const inlineFeature = new Composer<BotContext>();
 export const INLINE_PAGE = 20;
 const MAX_DESCRIPTION = 120;
 
-function flat(text: string, max: number): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
-}
-
 /** https://t.me/<bot>?start=<lesson key>: /start opens the lesson. */
 export function deepLink(username: string, lesson: Lesson): string {
   return `https://t.me/${username}?start=${lesson.key}`;
@@ -31,13 +26,13 @@ function article(ctx: BotContext, lesson: Lesson): InlineQueryResultArticle {
   const first = version.messages[0];
   const text = first?.text ?? '';
   // The lesson's web links stay buttons; links to other lessons would need the private chat.
-  const links: InlineButton[][] = (first?.buttons ?? []).flatMap((b) => (b.kind === 'url' ? [[{ text: `🌐 ${flat(b.label, 60)}`, url: b.url }]] : [])).slice(0, 20);
+  const links: InlineButton[][] = (first?.buttons ?? []).flatMap((b) => (b.kind === 'url' ? [[{ text: `🌐 ${shorten(b.label, 60)}`, url: b.url }]] : [])).slice(0, 20);
   return {
     type: 'article',
     // lesson key (10) + ':' + language (≤ 16): well under Telegram's 64 bytes
     id: `${lesson.key}:${version.lang}`.slice(0, 64),
-    title: flat(version.title, 100) || lesson.slug,
-    description: flat(version.description ?? markdownV2PlainText(text).replace(version.title, ''), MAX_DESCRIPTION),
+    title: shorten(version.title, 100) || lesson.slug,
+    description: shorten(version.description ?? markdownV2PlainText(text).replace(version.title, ''), MAX_DESCRIPTION),
     input_message_content: { message_text: text, parse_mode: 'MarkdownV2', link_preview_options: { is_disabled: true } },
     reply_markup: { inline_keyboard: [...links, [{ text: ctx.t('inline-open'), url: deepLink(ctx.me.username, lesson) }]] },
   };

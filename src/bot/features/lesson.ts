@@ -3,7 +3,7 @@ import { type Catalog, type Lesson, segmentKey } from '../../content/catalog.ts'
 import type { BotContext } from '../context.ts';
 import { nextLesson, openLesson, sendLessonMessage } from '../lesson-delivery.ts';
 import { lessonChoiceKeyboard } from '../keyboards/menus.ts';
-import type { InlineButton } from '../keyboards/lesson.ts';
+import { type InlineButton, shorten } from '../keyboards/lesson.ts';
 import { ignoreNotModified } from '../telegram-errors.ts';
 
 export const lessonFeature = new Composer<BotContext>();
@@ -41,8 +41,7 @@ async function replyNotFound(ctx: BotContext, catalog: Catalog, query: string): 
 }
 
 function shortQuery(query: string): string {
-  const flat = query.replace(/\s+/g, ' ');
-  return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
+  return shorten(query, 40);
 }
 
 /**

@@ -3,7 +3,7 @@ import { escapeMarkdownV2 } from '../../content/telegram-text.ts';
 import { type SearchHit, searchIndexFor } from '../../storage/search-index.ts';
 import { encodeCallback, fitSearchQuery } from '../callback-data.ts';
 import type { BotContext } from '../context.ts';
-import type { InlineButton } from '../keyboards/lesson.ts';
+import { type InlineButton, shorten } from '../keyboards/lesson.ts';
 import { lessonChoiceKeyboard } from '../keyboards/menus.ts';
 import { languageName, openLesson, sendLessonMessage } from '../lesson-delivery.ts';
 import { ignoreNotModified } from '../telegram-errors.ts';
@@ -13,7 +13,7 @@ export const searchFeature = new Composer<BotContext>();
 export const RESULTS_PER_PAGE = 5;
 
 function shortQuery(query: string): string {
-  return query.length > 40 ? `${query.slice(0, 39)}…` : query;
+  return shorten(query, 40);
 }
 
 function label(text: string, max = 60): string {

@@ -3,7 +3,7 @@
 // message is sent, not in the cached lesson keyboards.
 import type { Catalog, Lesson } from '../../content/catalog.ts';
 import { encodeCallback } from '../callback-data.ts';
-import type { InlineButton, Translate } from './lesson.ts';
+import { type InlineButton, shorten, type Translate } from './lesson.ts';
 
 type Keyboard = { inline_keyboard: InlineButton[][] };
 
@@ -43,7 +43,7 @@ export function savedKeyboard(catalog: Catalog, lessons: Lesson[], lang: string,
   const rows: InlineButton[][] = lessons.slice(page * SAVED_PER_PAGE, (page + 1) * SAVED_PER_PAGE).map((lesson) => {
     const title = catalog.version(lesson, lang).version.title;
     return [
-      { text: `📖 ${title.length > 58 ? `${title.slice(0, 57)}…` : title}`, callback_data: encodeCallback({ action: 'open', lessonKey: lesson.key }) },
+      { text: `📖 ${shorten(title, 58)}`, callback_data: encodeCallback({ action: 'open', lessonKey: lesson.key }) },
       { text: '✕', callback_data: encodeCallback({ action: 'bookmark', lessonKey: lesson.key, listPage: page }) },
     ];
   });

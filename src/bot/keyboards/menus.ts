@@ -1,7 +1,7 @@
 // Keyboards of the bot's menus (languages, lesson list, confirmations).
 import type { Catalog, Lesson } from '../../content/catalog.ts';
 import { encodeCallback } from '../callback-data.ts';
-import type { InlineButton, Translate } from './lesson.ts';
+import { type InlineButton, shorten, type Translate } from './lesson.ts';
 
 export function languageKeyboard(languages: Array<{ code: string; name: string }>): { inline_keyboard: InlineButton[][] } {
   const buttons = languages.map(({ code, name }) => ({ text: name, callback_data: encodeCallback({ action: 'language', lang: code }) }));
@@ -13,7 +13,7 @@ export function languageKeyboard(languages: Array<{ code: string; name: string }
 export function lessonChoiceKeyboard(catalog: Catalog, lessons: Lesson[], lang: string): { inline_keyboard: InlineButton[][] } {
   return {
     inline_keyboard: lessons.slice(0, 8).map((lesson) => [
-      { text: catalog.version(lesson, lang).version.title.slice(0, 60), callback_data: encodeCallback({ action: 'open', lessonKey: lesson.key }) },
+      { text: shorten(catalog.version(lesson, lang).version.title, 60), callback_data: encodeCallback({ action: 'open', lessonKey: lesson.key }) },
     ]),
   };
 }
