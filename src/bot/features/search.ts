@@ -16,11 +16,6 @@ function shortQuery(query: string): string {
   return shorten(query, 40);
 }
 
-function label(text: string, max = 60): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-
 /**
  * The button that opens a result: at the message that matched when it is in
  * the version the learner reads, else the lesson itself (in their language).
@@ -28,7 +23,7 @@ function label(text: string, max = 60): string {
 function resultButton(ctx: BotContext, hit: SearchHit, n: number): InlineButton {
   const catalog = ctx.services.catalog();
   const served = catalog.version(hit.lesson, ctx.lang).version;
-  const title = label(`${n}. ${served.title}`);
+  const title = shorten(`${n}. ${served.title}`, 60);
   return served === hit.version
     ? { text: title, callback_data: encodeCallback({ action: 'hit', lessonKey: hit.lesson.key, index: hit.index }) }
     : { text: title, callback_data: encodeCallback({ action: 'open', lessonKey: hit.lesson.key }) };
