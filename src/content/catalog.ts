@@ -135,11 +135,31 @@ export function titleFromName(name: string): string {
   return words ? words[0]!.toUpperCase() + words.slice(1) : name;
 }
 
+/** Things found by name: normalised names (slugs, titles, aliases, in any language) -> id -> thing. */
+class NameIndex<T> {
+  readonly entries = new Map<string, Map<string, T>>();
+
+  add(names: string[], id: string, value: T): void {
+    for (const name of names) {
+      const key = normaliseQuery(name);
+      if (!key) continue;
+      if (!this.entries.has(key)) this.entries.set(key, new Map());
+      this.entries.get(key)!.set(id, value);
+    }
+  }
+
+  /** The one thing called `name`, if exactly one is. */
+  only(name: string): T | undefined {
+    const found = this.entries.get(normaliseQuery(name));
+    return found?.size === 1 ? found.values().next().value : undefined;
+  }
+}
+
 export class Catalog {
   readonly lessons = new Map<string, Lesson>();
   private readonly byKey = new Map<string, Lesson>();
   /** normalised name -> lessons, names being slugs, titles and aliases in every language */
-  private readonly names = new Map<string, Set<Lesson>>();
+  private readonly names = new NameIndex<Lesson>();
 
   readonly root: TreeNode;
   private readonly nodes = new Map<string, TreeNode>();
@@ -148,9 +168,9 @@ export class Catalog {
   /** reading order: position of each lesson in a walk of the tree */
   private readonly rank = new Map<string, number>();
   /** normalised segment name or title -> lessons and segment names */
-  private readonly segmentNames = new Map<string, Array<{ lesson: Lesson; segment: string }>>();
+  private readonly segmentNames = new NameIndex<{ lesson: Lesson; segment: string }>();
   /** normalised folder name or title -> sections of the tree */
-  private readonly nodeNames = new Map<string, TreeNode[]>();
+  private readonly nodeNames = new NameIndex<TreeNode>();
 
   constructor(
     versions: LessonVersion[],
@@ -165,20 +185,10 @@ export class Catalog {
         this.byKey.set(lesson.key, lesson);
       }
       lesson.versions.set(version.lang, version);
-      for (const name of [version.slug, version.slug.replace(/[-_]+/g, ' '), version.title, ...version.aliases]) {
-        const key = normaliseQuery(name);
-        if (!key) continue;
-        if (!this.names.has(key)) this.names.set(key, new Set());
-        this.names.get(key)!.add(lesson);
-      }
+      // normaliseQuery reads `social-media` and `social_media` as `social media`.
+      this.names.add([version.slug, version.title, ...version.aliases], lesson.slug, lesson);
       for (const segment of version.segments ?? []) {
-        for (const name of [segment.name, segment.name.replace(/[-_]+/g, ' '), segment.title]) {
-          const key = normaliseQuery(name);
-          if (!key) continue;
-          const list = this.segmentNames.get(key) ?? [];
-          if (!list.some((entry) => entry.lesson === lesson && entry.segment === segment.name)) list.push({ lesson, segment: segment.name });
-          this.segmentNames.set(key, list);
-        }
+        this.segmentNames.add([segment.name, segment.title], `${lesson.slug}/${segment.name}`, { lesson, segment: segment.name });
       }
     }
     for (const entry of tree.checklists) this.checklists.set(entry.key, entry);
@@ -235,14 +245,7 @@ export class Catalog {
     }
     for (const node of this.nodes.values()) {
       if (node.kind !== 'section') continue;
-      const last = node.id.split('/').pop()!;
-      for (const name of [last, last.replace(/[-_]+/g, ' '), ...[...node.titles.values()].map((t) => t.title)]) {
-        const key = normaliseQuery(name);
-        if (!key) continue;
-        const list = this.nodeNames.get(key) ?? [];
-        if (!list.includes(node)) list.push(node);
-        this.nodeNames.set(key, list);
-      }
+      this.nodeNames.add([node.id.split('/').pop()!, ...[...node.titles.values()].map((t) => t.title)], node.id, node);
     }
     const sortTitle = (node: TreeNode) => this.nodeTitle(node, this.defaultLanguage).title;
     const walk = (node: TreeNode) => {
@@ -264,19 +267,12 @@ export class Catalog {
 
   /** A node's title and description in `lang`, else its base language, the default, any; else from its name. */
   nodeTitle(node: TreeNode, lang: string): { title: string; description?: string } {
-    const base = lang.split('-')[0]!;
-    const found =
-      node.titles.get(lang) ??
-      [...node.titles].find(([code]) => code.split('-')[0] === base)?.[1] ??
-      node.titles.get(this.defaultLanguage) ??
-      [...node.titles.values()][0];
-    return found ?? { title: titleFromName(node.id.split('/').pop() ?? '') };
+    return this.inLanguage(node.titles, lang)?.value ?? { title: titleFromName(node.id.split('/').pop() ?? '') };
   }
 
   /** A section (category, topic) by its folder name or title in any language. */
   nodeByName(name: string): TreeNode | undefined {
-    const found = this.nodeNames.get(normaliseQuery(name));
-    return found && found.length === 1 ? found[0] : undefined;
+    return this.nodeNames.only(name);
   }
 
   checklistByKey(key: string): ChecklistEntry | undefined {
@@ -294,19 +290,12 @@ export class Catalog {
 
   /** A checklist in `lang`, else its base language, the default, any. */
   checklistVersion(entry: ChecklistEntry, lang: string): Checklist {
-    const base = lang.split('-')[0]!;
-    return (
-      entry.versions.get(lang) ??
-      [...entry.versions].find(([code]) => code.split('-')[0] === base)?.[1] ??
-      entry.versions.get(this.defaultLanguage) ??
-      [...entry.versions.values()][0]!
-    );
+    return this.inLanguage(entry.versions, lang)!.value;
   }
 
   /** A segment of a lesson by its name or title (any language). */
   segmentByName(name: string): { lesson: Lesson; segment: string } | undefined {
-    const found = this.segmentNames.get(normaliseQuery(name));
-    return found && found.length === 1 ? found[0] : undefined;
+    return this.segmentNames.only(name);
   }
 
   get size(): number {
@@ -323,14 +312,22 @@ export class Catalog {
 
   /** The lesson in `lang`, else its base language, else the default, else any. */
   version(lesson: Lesson, lang: string): { version: LessonVersion; fallback: boolean } {
-    const exact = lesson.versions.get(lang);
-    if (exact) return { version: exact, fallback: false };
+    const { value, fallback } = this.inLanguage(lesson.versions, lang)!;
+    return { version: value, fallback };
+  }
+
+  /**
+   * What `byLanguage` has for `lang`, else for its base language (`zh` for
+   * `zh-Hant`), else for the default language (`fallback`), else for the first
+   * language in alphabetical order; undefined when it is empty.
+   */
+  private inLanguage<T>(byLanguage: Map<string, T>, lang: string): { value: T; fallback: boolean } | undefined {
+    const exact = byLanguage.get(lang);
+    if (exact !== undefined) return { value: exact, fallback: false };
     const base = lang.split('-')[0]!;
-    for (const [code, version] of lesson.versions) {
-      if (code.split('-')[0] === base) return { version, fallback: false };
-    }
-    const fallback = lesson.versions.get(this.defaultLanguage) ?? [...lesson.versions.values()].sort((a, b) => a.lang.localeCompare(b.lang))[0]!;
-    return { version: fallback, fallback: true };
+    for (const [code, value] of byLanguage) if (code.split('-')[0] === base) return { value, fallback: false };
+    const other = byLanguage.get(this.defaultLanguage) ?? byLanguage.get([...byLanguage.keys()].sort()[0]!);
+    return other === undefined ? undefined : { value: other, fallback: true };
   }
 
   /** Lessons in reading order (a walk of the tree) for a language. */
@@ -340,8 +337,7 @@ export class Catalog {
 
   /** Lesson whose slug, title or alias (any language) is exactly `name`. */
   byName(name: string): Lesson | undefined {
-    const found = this.names.get(normaliseQuery(name));
-    return found && found.size === 1 ? [...found][0] : undefined;
+    return this.names.only(name);
   }
 
   /**
@@ -353,11 +349,11 @@ export class Catalog {
     const q = normaliseQuery(query);
     if (!q) return [];
     // An exact slug, title or alias of one lesson needs no scan.
-    const exact = this.names.get(q);
-    if (exact?.size === 1) return [{ lesson: [...exact][0]!, score: 100 }];
+    const exact = this.names.only(q);
+    if (exact) return [{ lesson: exact, score: 100 }];
     const words = q.split(' ');
     const scores = new Map<Lesson, number>();
-    for (const [name, lessons] of this.names) {
+    for (const [name, lessons] of this.names.entries) {
       let score = 0;
       if (name === q) score = 100;
       else {
@@ -366,7 +362,7 @@ export class Catalog {
         if (matched.length === words.length) score = 50 + Math.round((20 * words.length) / nameWords.length);
       }
       if (!score) continue;
-      for (const lesson of lessons) {
+      for (const lesson of lessons.values()) {
         const bonus = lang && lesson.versions.has(lang) ? 1 : 0;
         scores.set(lesson, Math.max(scores.get(lesson) ?? 0, score + bonus));
       }
@@ -381,11 +377,11 @@ export class Catalog {
     const q = normaliseQuery(query);
     if (!q) return [];
     const best = new Map<Lesson, number>();
-    for (const [name, lessons] of this.names) {
+    for (const [name, lessons] of this.names.entries) {
       const candidates = [name, ...name.split(' ')];
       const distance = Math.min(...candidates.map((c) => editDistance(q, c)));
       if (distance > Math.max(2, Math.floor(q.length / 3))) continue;
-      for (const lesson of lessons) best.set(lesson, Math.min(best.get(lesson) ?? Infinity, distance));
+      for (const lesson of lessons.values()) best.set(lesson, Math.min(best.get(lesson) ?? Infinity, distance));
     }
     return [...best]
       .sort((a, b) => a[1] - b[1] || a[0].slug.localeCompare(b[0].slug))
