@@ -272,7 +272,16 @@ export class LinkResolver {
     this.roots = [...discovered.treeRoots.keys()].map((root) => resolve(root));
   }
 
+  /** Each link is resolved for its button and again for the report: the answer is kept per folder and target. */
+  private readonly resolved = new Map<string, LinkTarget | undefined>();
+
   resolve(href: string, fromPath: string): LinkTarget | undefined {
+    const key = `${dirname(fromPath)}\u0000${href}`;
+    if (!this.resolved.has(key)) this.resolved.set(key, this.resolveUncached(href, fromPath));
+    return this.resolved.get(key);
+  }
+
+  private resolveUncached(href: string, fromPath: string): LinkTarget | undefined {
     const target = safeDecode(href.trim().split('#')[0]!);
     if (!target) return undefined;
     const umbrella = /^umbrella:\/*/i.exec(target);

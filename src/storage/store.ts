@@ -42,7 +42,7 @@ export class Store {
       ticks: db.prepare<[number, string], { item: number }>('SELECT item FROM checklist_ticks WHERE user_id = ? AND checklist = ?'),
       tick: db.prepare<[number, string, number, number]>('INSERT OR IGNORE INTO checklist_ticks (user_id, checklist, item, ticked_at) VALUES (?, ?, ?, ?)'),
       untick: db.prepare<[number, string, number]>('DELETE FROM checklist_ticks WHERE user_id = ? AND checklist = ? AND item = ?'),
-      tickCounts: db.prepare<[number], { checklist: string; ticked: number }>('SELECT checklist, COUNT(*) AS ticked FROM checklist_ticks WHERE user_id = ? GROUP BY checklist'),
+      allTicks: db.prepare<[number], { checklist: string; item: number }>('SELECT checklist, item FROM checklist_ticks WHERE user_id = ? ORDER BY checklist, item'),
       photoFileId: db.prepare<[string], { file_id: string }>('SELECT file_id FROM photo_files WHERE sha256 = ?'),
       savePhotoFileId: db.prepare<[string, string]>('INSERT INTO photo_files (sha256, file_id) VALUES (?, ?) ON CONFLICT (sha256) DO UPDATE SET file_id = excluded.file_id'),
       restartProgress: db.prepare<[number, number, string]>('UPDATE progress SET position = 0, completed = 0, updated_at = ? WHERE user_id = ? AND lesson = ?'),
@@ -130,9 +130,14 @@ export class Store {
     })();
   }
 
-  /** Number of ticked items per checklist the user has touched. */
-  tickCounts(userId: number): Map<string, number> {
-    return new Map(this.statements.tickCounts.all(userId).map((row) => [row.checklist, row.ticked]));
+  /** The ticked items of every checklist the user has ticked in, by checklist. */
+  allTicks(userId: number): Map<string, Set<number>> {
+    const byChecklist = new Map<string, Set<number>>();
+    for (const { checklist, item } of this.statements.allTicks.all(userId)) {
+      if (!byChecklist.has(checklist)) byChecklist.set(checklist, new Set());
+      byChecklist.get(checklist)!.add(item);
+    }
+    return byChecklist;
   }
 
   /** Telegram's file_id for an image already uploaded, by its content hash. */

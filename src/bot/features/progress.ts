@@ -1,5 +1,6 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.ts';
+import { checklistProgress } from '../keyboards/checklist.ts';
 
 export const progressFeature = new Composer<BotContext>();
 
@@ -17,16 +18,14 @@ progressFeature.command('progress', async (ctx) => {
       return ctx.t('progress-line', { title: version.title, read: Math.min(row.position, version.messages.length), total: version.messages.length });
     })
     .filter(Boolean);
-  const checklists = [...store.tickCounts(ctx.from!.id)]
-    .map(([id]) => {
+  const checklists = [...store.allTicks(ctx.from!.id)]
+    .map(([id, ticked]) => {
       const entry = catalog.checklistById(id);
       if (!entry) return undefined;
       const checklist = catalog.checklistVersion(entry, ctx.lang);
-      const checks = checklist.items.flatMap((item, i) => (item.kind === 'check' ? [i] : []));
-      const ticked = store.ticks(ctx.from!.id, id);
-      const done = checks.filter((i) => ticked.has(i)).length;
+      const { done, total } = checklistProgress(checklist, ticked);
       if (!done) return undefined;
-      return done === checks.length ? ctx.t('progress-checklist-done', { title: checklist.title }) : ctx.t('progress-checklist', { title: checklist.title, done, total: checks.length });
+      return done === total ? ctx.t('progress-checklist-done', { title: checklist.title }) : ctx.t('progress-checklist', { title: checklist.title, done, total });
     })
     .filter(Boolean);
   const lines = [...lessons, ...checklists];

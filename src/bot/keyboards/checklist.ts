@@ -44,13 +44,22 @@ export function pageOfItem(checklist: Checklist, item: number): number {
   return Math.max(0, checklistPages(checklist).findIndex((page) => page.includes(item)));
 }
 
+/** How many of a checklist's checks are ticked, of how many (labels do not count). */
+export function checklistProgress(checklist: Checklist, ticked: Set<number>): { done: number; total: number } {
+  let done = 0;
+  let total = 0;
+  checklist.items.forEach((item, i) => {
+    if (item.kind !== 'check') return;
+    total++;
+    if (ticked.has(i)) done++;
+  });
+  return { done, total };
+}
+
 export function checklistMessage(catalog: Catalog, entry: ChecklistEntry, checklist: Checklist, ticked: Set<number>, page: number, t: Translate): OutgoingMessage {
   const pages = checklistPages(checklist);
   const current = Math.min(Math.max(0, page), pages.length - 1);
-  const checks = checklist.items.flatMap((item, i) => (item.kind === 'check' ? [i] : []));
-  const done = checks.filter((i) => ticked.has(i)).length;
-
-  const lines = [`*${escapeMarkdownV2(checklist.title)}*`, escapeMarkdownV2(t('checklist-progress', { done, total: checks.length }))];
+  const lines = [`*${escapeMarkdownV2(checklist.title)}*`, escapeMarkdownV2(t('checklist-progress', checklistProgress(checklist, ticked)))];
   if (pages.length > 1) lines[1] += escapeMarkdownV2(` · ${current + 1}/${pages.length}`);
   lines.push('');
   const rows: InlineButton[][] = [];

@@ -1,6 +1,6 @@
 // The lesson tree as menus: a category lists its topics, a topic its levels,
 // a level its segments and checklist. Pure, like the lesson keyboards.
-import { type Catalog, segmentKey as segmentKeyOf, type TreeNode } from '../../content/catalog.ts';
+import { type Catalog, segmentKey, type TreeNode } from '../../content/catalog.ts';
 import { encodeCallback } from '../callback-data.ts';
 import { type InlineButton, shorten, type Translate } from './lesson.ts';
 
@@ -52,7 +52,7 @@ function nodeItems(catalog: Catalog, node: TreeNode, lang: string, t: Translate,
     const { version } = catalog.version(lesson, lang);
     items.push({ text: t('tree-read'), callback_data: encodeCallback({ action: 'open', lessonKey: lesson.key }) });
     (version.segments ?? []).forEach((segment, i) => {
-      items.push({ text: `${i + 1}. ${shorten(segment.title)}`, callback_data: encodeCallback({ action: 'segment', lessonKey: lesson.key, segmentKey: segmentKeyOf(segment.name) }) });
+      items.push({ text: `${i + 1}. ${shorten(segment.title)}`, callback_data: encodeCallback({ action: 'segment', lessonKey: lesson.key, segmentKey: segmentKey(segment.name) }) });
     });
     const checklist = catalog.checklistById(lesson.slug);
     if (checklist) items.push({ text: `☑ ${shorten(catalog.checklistVersion(checklist, lang).title)}`, callback_data: encodeCallback({ action: 'checklist', checklistKey: checklist.key, page: 0 }) });
